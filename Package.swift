@@ -1,0 +1,66 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Speed comes from building for the CPU on the command line
+// (`--toolset Toolsets/native.json`), never from flags in this manifest:
+// research code must be able to depend on the package.
+
+let package = Package(
+  name: "Entangle",
+  platforms: [.macOS(.v14)],
+
+  // MARK: - Products
+  products: [
+    .library(name: "Entangle", targets: ["Entangle"]),
+  ],
+
+  // MARK: - Dependencies
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+  ],
+
+  targets: [
+    // MARK: - Library targets
+    .systemLibrary(
+      name: "CFFTW",
+      pkgConfig: "fftw3",
+      providers: [.apt(["libfftw3-dev"]), .brew(["fftw"])]
+    ),
+    .target(
+      name: "Circuits",
+      dependencies: [.product(name: "ComplexModule", package: "swift-numerics")]
+    ),
+    .target(
+      name: "Simulation",
+      dependencies: [
+        "Circuits",
+        "CFFTW",
+        .product(name: "ComplexModule", package: "swift-numerics"),
+      ]
+    ),
+    .target(
+      name: "Entangle",
+      dependencies: ["Circuits", "Simulation"]
+    ),
+
+    // MARK: - Examples
+    .executableTarget(name: "bell", dependencies: ["Entangle"], path: "Examples/Bell"),
+    .executableTarget(name: "qft-demo", dependencies: ["Entangle"], path: "Examples/QFT"),
+
+    // MARK: - Benchmarks
+    .executableTarget(
+      name: "kernel-benchmark",
+      dependencies: ["Entangle"],
+      path: "Benchmarks/KernelBenchmark"
+    ),
+
+    // MARK: - Tests
+    .target(
+      name: "EntangleTestSupport",
+      dependencies: ["Entangle"],
+      path: "Tests/TestSupport"
+    ),
+    .testTarget(name: "CircuitsTests", dependencies: ["Circuits", "EntangleTestSupport"]),
+    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "EntangleTestSupport"]),
+  ]
+)

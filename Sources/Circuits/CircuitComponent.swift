@@ -1,0 +1,107 @@
+/// Anything that can stand in a ``CircuitBuilder`` block: a gate such as ``H`` or ``CX``,
+/// a measurement, a ``Block``, or a whole ``Circuit`` (a nested sub-circuit).
+public protocol CircuitComponent {
+  /// The operations this component adds, in order.
+  ///
+  /// - Throws: ``CircuitError`` when the component cannot be formed (e.g. a controlled measurement).
+  func makeOperations() throws(CircuitError) -> [Operation]
+}
+
+extension Operation: CircuitComponent {
+  public func makeOperations() -> [Operation] { [self] }
+}
+
+extension Circuit: CircuitComponent {
+  public func makeOperations() -> [Operation] { operations }
+
+  /// This circuit as a component whose qubit i is the enclosing circuit's `qubits[i]`.
+  public func on(_ qubits: [Int], bits: [Int]? = nil) -> some CircuitComponent {
+    RemappedCircuit(circuit: self, qubits: qubits, bits: bits)
+  }
+}
+
+struct RemappedCircuit: CircuitComponent {
+  let circuit: Circuit
+  let qubits: [Int]
+  let bits: [Int]?
+
+  func makeOperations() throws(CircuitError) -> [Operation] { try circuit.remapped(qubits: qubits, bits: bits) }
+}
+
+extension CircuitComponent {
+  /// This component with every gate also controlled by `controls` (each must be 1 for the gate to act).
+  ///
+  /// Forming the circuit throws ``CircuitError/notControllable(operation:)`` for a measurement or reset inside.
+  public func controlled(by controls: Int...) -> some CircuitComponent {
+    ControlledComponent(base: self, controls: controls)
+  }
+
+  /// This component run only when the classical `bits` (least significant first) hold `value`.
+  public func conditioned(on bits: [Int], equals value: Int) -> some CircuitComponent {
+    ConditionedComponent(base: self, condition: ClassicalCondition(bits: bits, value: value))
+  }
+}
+
+struct ControlledComponent<Base: CircuitComponent>: CircuitComponent {
+  let base: Base
+  let controls: [Int]
+
+  func makeOperations() throws(CircuitError) -> [Operation] {
+    var result: [Operation] = []
+    for operation in try base.makeOperations() {
+      switch operation.kind {
+      case let .gate(gate, targets, existing):
+        result.append(Operation(.gate(gate, targets: targets, controls: existing + controls), condition: operation.condition))
+      case .barrier:
+        result.append(operation)
+      case .measure, .reset:
+        throw .notControllable(operation: operation.summary)
+      }
+    }
+    return result
+  }
+}
+
+struct ConditionedComponent<Base: CircuitComponent>: CircuitComponent {
+  let base: Base
+  let condition: ClassicalCondition
+
+  func makeOperations() throws(CircuitError) -> [Operation] {
+    try base.makeOperations().map { operation in
+      var conditioned = operation
+      conditioned.condition = condition
+      return conditioned
+    }
+  }
+}
+
+/// A group of components, e.g. to control or condition several gates at once:
+/// `Block { H(1); CX(1, 2) }.controlled(by: 0)`.
+public struct Block: CircuitComponent {
+  let content: [any CircuitComponent]
+
+  /// A group built with the circuit DSL.
+  public init(@CircuitBuilder _ content: () throws -> [any CircuitComponent]) rethrows {
+    self.content = try content()
+  }
+
+  public func makeOperations() throws(CircuitError) -> [Operation] {
+    var result: [Operation] = []
+    for component in content { result += try component.makeOperations() }
+    return result
+  }
+}
+
+/// The result builder behind `Circuit(qubits:) { … }`: `for` loops, `if`/`else`, `switch`
+/// and nested components all work as in ordinary Swift.
+@resultBuilder
+public enum CircuitBuilder {
+  public static func buildExpression(_ component: some CircuitComponent) -> [any CircuitComponent] { [component] }
+  public static func buildExpression(_ components: [any CircuitComponent]) -> [any CircuitComponent] { components }
+  public static func buildBlock(_ parts: [any CircuitComponent]...) -> [any CircuitComponent] { parts.flatMap { $0 } }
+  public static func buildOptional(_ part: [any CircuitComponent]?) -> [any CircuitComponent] { part ?? [] }
+  public static func buildEither(first part: [any CircuitComponent]) -> [any CircuitComponent] { part }
+  public static func buildEither(second part: [any CircuitComponent]) -> [any CircuitComponent] { part }
+  public static func buildArray(_ parts: [[any CircuitComponent]]) -> [any CircuitComponent] { parts.flatMap { $0 } }
+  public static func buildLimitedAvailability(_ part: [any CircuitComponent]) -> [any CircuitComponent] { part }
+}

@@ -1,0 +1,95 @@
+/// A single-qubit Pauli operator.
+public enum Pauli: Character, Hashable, Sendable, CaseIterable {
+  case i = "I", x = "X", y = "Y", z = "Z"
+}
+
+/// A tensor product of Pauli operators, e.g. X₀ Z₂; qubits not named carry the identity.
+///
+/// The string form follows Qiskit: `"XIZ"` has Z on qubit 0 (rightmost) and X on qubit 2.
+public struct PauliString: Hashable, Sendable, CustomStringConvertible {
+  /// The non-identity factors, by qubit.
+  public private(set) var operators: [Int: Pauli]
+
+  /// A Pauli string from its factors by qubit; identities are dropped.
+  public init(_ operators: [Int: Pauli] = [:]) {
+    self.operators = operators.filter { $0.value != .i }
+  }
+
+  /// A Pauli string from text with qubit 0 rightmost, e.g. `"XIZ"` = X on 2, Z on 0.
+  ///
+  /// - Throws: ``CircuitError/invalidPauli(character:position:string:)`` for any character other than I, X, Y, Z.
+  public init(_ text: String) throws(CircuitError) {
+    var operators: [Int: Pauli] = [:]
+    let characters = Array(text)
+    for (position, character) in characters.enumerated() {
+      guard let pauli = Pauli(rawValue: Character(character.uppercased())) else {
+        throw .invalidPauli(character: character, position: position, string: text)
+      }
+      operators[characters.count - 1 - position] = pauli
+    }
+    self.init(operators)
+  }
+
+  /// The qubits with a non-identity factor, ascending.
+  public var qubits: [Int] { operators.keys.sorted() }
+
+  /// The factor on `qubit` (`.i` when none).
+  public subscript(qubit: Int) -> Pauli { operators[qubit] ?? .i }
+
+  /// The one-term sum `coefficient · pauli`.
+  public static func * (coefficient: Double, pauli: PauliString) -> PauliSum {
+    PauliSum([PauliSum.Term(coefficient, pauli)])
+  }
+
+  /// Text with qubit 0 rightmost, as long as the highest qubit named (`"I"` for the identity).
+  public var description: String {
+    guard let top = operators.keys.max() else { return "I" }
+    return String((0...top).reversed().map { self[$0].rawValue })
+  }
+}
+
+/// A weighted sum of Pauli strings, Σ cₖ Pₖ with real coefficients: a Hermitian observable.
+public struct PauliSum: Hashable, Sendable, CustomStringConvertible {
+  /// One weighted term.
+  public struct Term: Hashable, Sendable {
+    /// The real weight.
+    public var coefficient: Double
+    /// The Pauli product.
+    public var pauli: PauliString
+
+    /// The term `coefficient · pauli`.
+    public init(_ coefficient: Double, _ pauli: PauliString) {
+      self.coefficient = coefficient
+      self.pauli = pauli
+    }
+  }
+
+  /// The terms, in the order given.
+  public var terms: [Term]
+
+  /// A sum of terms.
+  public init(_ terms: [Term] = []) { self.terms = terms }
+
+  /// A sum from (coefficient, Pauli text) pairs, e.g. `[(0.5, "ZZ"), (-1, "XI")]`.
+  ///
+  /// - Throws: ``CircuitError/invalidPauli(character:position:string:)`` for bad text.
+  public init(_ terms: [(Double, String)]) throws(CircuitError) {
+    var result: [Term] = []
+    for (coefficient, text) in terms { result.append(Term(coefficient, try PauliString(text))) }
+    self.terms = result
+  }
+
+  /// The highest qubit named by any term, plus one (0 for a multiple of the identity).
+  public var minimumQubitCount: Int {
+    terms.map { ($0.pauli.operators.keys.max() ?? -1) + 1 }.max() ?? 0
+  }
+
+  public var description: String {
+    terms.map { "\($0.coefficient) * \($0.pauli)" }.joined(separator: " + ")
+  }
+
+  public static func + (lhs: PauliSum, rhs: PauliSum) -> PauliSum { PauliSum(lhs.terms + rhs.terms) }
+  public static func * (lhs: Double, rhs: PauliSum) -> PauliSum {
+    PauliSum(rhs.terms.map { Term(lhs * $0.coefficient, $0.pauli) })
+  }
+}

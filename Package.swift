@@ -57,10 +57,10 @@ let package = Package(
     // MARK: - Tests
     .target(
       name: "EntangleTestSupport",
-      dependencies: ["Entangle"],
+      dependencies: ["Circuits", .product(name: "ComplexModule", package: "swift-numerics")],
       path: "Tests/TestSupport"
     ),
     .testTarget(name: "CircuitsTests", dependencies: ["Circuits", "EntangleTestSupport"]),
-    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "EntangleTestSupport"]),
+    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Circuits", "EntangleTestSupport"]),
   ]
 )

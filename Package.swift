@@ -12,6 +12,9 @@ let package = Package(
   // MARK: - Products
   products: [
     .library(name: "Entangle", targets: ["Entangle"]),
+    .executable(name: "bell", targets: ["bell"]),
+    .executable(name: "qft-demo", targets: ["qft-demo"]),
+    .executable(name: "kernel-benchmark", targets: ["kernel-benchmark"]),
   ],
 
   // MARK: - Dependencies

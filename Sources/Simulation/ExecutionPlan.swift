@@ -1,0 +1,133 @@
+import RealModule
+import Circuits
+import ComplexModule
+
+/// What a simulator makes of a circuit once: parameters bound and every operation lowered
+/// to the kernel class that runs it fastest.
+///
+/// Gates are classified by their matrix, not their name: a matrix with only a diagonal
+/// runs as a diagonal pass (no mixing), one with a single non-zero per column as a
+/// permutation (data movement, phases only where they are not 1), anything else as a dense
+/// pass. A ``Gate/qft(qubitCount:swaps:inverse:)`` block runs as one FFTW transform.
+struct ExecutionPlan: Sendable {
+  /// One step of the plan.
+  enum Step: Sendable {
+    case dense(matrix: [Complex<Double>], targets: [Int], controlMask: Int)
+    case diagonal(entries: [Complex<Double>], targets: [Int], controlMask: Int)
+    case permutation(permutation: [Int], phases: [Complex<Double>]?, targets: [Int], controlMask: Int)
+    case fourier(qubits: [Int], inverse: Bool, swaps: Bool)
+    case measure(qubit: Int, bit: Int)
+    case reset(qubit: Int)
+    indirect case conditioned(ClassicalCondition, Step)
+  }
+
+  let qubitCount: Int
+  let classicalBitCount: Int
+  private(set) var steps: [Step] = []
+
+  /// Lowers `circuit` with its symbols taken from `bindings`.
+  ///
+  /// - Throws: ``CircuitError/unboundParameter(name:)`` (wrapped in ``SimulationError/circuit(_:)``)
+  ///   when a symbol has no value.
+  init(_ circuit: Circuit, bindings: [String: Double]) throws(SimulationError) {
+    qubitCount = circuit.qubitCount
+    classicalBitCount = circuit.classicalBitCount
+    do {
+      for operation in circuit.operations {
+        for step in try Self.lower(operation.kind, bindings: bindings) {
+          steps.append(operation.condition.map { .conditioned($0, step) } ?? step)
+        }
+      }
+    } catch {
+      throw .circuit(error)
+    }
+  }
+
+  static func lower(_ kind: Operation.Kind, bindings: [String: Double]) throws(CircuitError) -> [Step] {
+    switch kind {
+    case let .gate(gate, targets, controls):
+      return try lower(gate, targets: targets, controls: controls, bindings: bindings)
+    case let .measure(qubit, bit): return [.measure(qubit: qubit, bit: bit)]
+    case let .reset(qubit): return [.reset(qubit: qubit)]
+    case .barrier: return []
+    }
+  }
+
+  /// The steps that apply `gate` on `targets` where every control is 1.
+  static func lower(_ gate: Gate, targets: [Int], controls: [Int], bindings: [String: Double]) throws(CircuitError) -> [Step] {
+    switch gate {
+    case .identity:
+      return []
+    case let .qft(_, swaps, inverse) where controls.isEmpty:
+      return [.fourier(qubits: targets, inverse: inverse, swaps: swaps)]
+    case let .qft(count, swaps, inverse):
+      // A controlled QFT runs as its textbook gates, each with the extra controls.
+      var steps: [Step] = []
+      for (gate, gateTargets, gateControls) in FourierCircuit.gates(qubits: count, swaps: swaps, inverse: inverse) {
+        steps += try lower(gate, targets: gateTargets.map { targets[$0] },
+                           controls: gateControls.map { targets[$0] } + controls, bindings: bindings)
+      }
+      return steps
+    case .globalPhase(let angle):
+      // e^{iγ} where every control is 1: a diagonal on one control (or on any qubit without controls).
+      let phase = cis(try angle.value(bindings))
+      guard let last = controls.last else {
+        return [.diagonal(entries: [phase, phase], targets: [0], controlMask: 0)]
+      }
+      return [.diagonal(entries: [.one, phase], targets: [last], controlMask: mask(controls.dropLast()))]
+    default:
+      return [classify(try gate.matrix(bindings), targets: targets, controlMask: mask(controls))]
+    }
+  }
+
+  /// The cheapest kernel class that applies `matrix` exactly.
+  static func classify(_ matrix: Matrix, targets: [Int], controlMask: Int) -> Step {
+    let n = matrix.dimension
+    let elements = matrix.elements
+    var isDiagonal = true
+    var permutation = [Int](repeating: -1, count: n)
+    var isMonomial = true
+    for column in 0..<n {
+      for row in 0..<n where elements[row * n + column] != .zero {
+        if row != column { isDiagonal = false }
+        if permutation[column] >= 0 { isMonomial = false }
+        permutation[column] = row
+      }
+    }
+    if isDiagonal {
+      return .diagonal(entries: (0..<n).map { elements[$0 * n + $0] }, targets: targets, controlMask: controlMask)
+    }
+    if isMonomial, Set(permutation).count == n, !permutation.contains(-1) {
+      let phases = (0..<n).map { elements[permutation[$0] * n + $0] }
+      return .permutation(
+        permutation: permutation, phases: phases.allSatisfy { $0 == .one } ? nil : phases,
+        targets: targets, controlMask: controlMask)
+    }
+    return .dense(matrix: elements, targets: targets, controlMask: controlMask)
+  }
+
+  static func mask(_ qubits: some Sequence<Int>) -> Int { qubits.reduce(0) { $0 | 1 << $1 } }
+}
+
+/// e^{iφ}.
+func cis(_ phase: Double) -> Complex<Double> { Complex(.cos(phase), .sin(phase)) }
+
+/// The textbook QFT circuit as Qiskit builds it, on block qubits 0..<k.
+enum FourierCircuit {
+  /// (gate, targets, controls) in order: for j from k−1 down to 0, H on j then CP(π/2^(j−m)) from m = j−1
+  /// down to 0 (control j, target m); then swaps (i, k−1−i). The inverse is the adjoint, in reverse order.
+  static func gates(qubits k: Int, swaps: Bool, inverse: Bool) -> [(Gate, [Int], [Int])] {
+    var gates: [(Gate, [Int], [Int])] = []
+    for j in stride(from: k - 1, through: 0, by: -1) {
+      gates.append((.h, [j], []))
+      for m in stride(from: j - 1, through: 0, by: -1) {
+        gates.append((.phase(Parameter(Double.pi / Double(1 << (j - m)))), [m], [j]))
+      }
+    }
+    if swaps {
+      for i in 0..<k / 2 { gates.append((.swap, [i, k - 1 - i], [])) }
+    }
+    guard inverse else { return gates }
+    return gates.reversed().map { ($0.0.inverse, $0.1, $0.2) }
+  }
+}

@@ -1,0 +1,433 @@
+import CFFTW
+import Dispatch
+
+/// A failure of the FFTW-backed quantum Fourier transform.
+enum FourierTransformError: Error, CustomStringConvertible {
+  /// The qubit list names a qubit outside the register or names one twice.
+  case invalidQubits([Int], qubitCount: Int)
+  /// FFTW returned no plan for a transform of `length` amplitudes.
+  case planCreationFailed(length: Int, batches: [Int], singlePrecision: Bool)
+
+  var description: String {
+    switch self {
+    case .invalidQubits(let qubits, let qubitCount):
+      return "QFT qubits \(qubits) must be distinct and in 0..<\(qubitCount)"
+    case .planCreationFailed(let length, let batches, let singlePrecision):
+      return "FFTW could not plan a \(singlePrecision ? "single" : "double")-precision transform"
+        + " of \(length) amplitudes, batched \(batches)"
+    }
+  }
+}
+
+/// The quantum Fourier transform over any list of qubits, computed by FFTW.
+///
+/// Qubit order is little-endian: qubit k is bit k of an amplitude's index. For the block
+/// `qubits` (k of them), the block integer of an index is j = Σ_i bit(qubits[i]) · 2^i.
+///
+/// - The QFT with swaps maps |j⟩ → 2^{-k/2} Σ_m exp(+2πi·j·m/2^k) |m⟩, that is FFTW_BACKWARD
+///   scaled by 2^{-k/2}; its inverse uses exp(−2πi·j·m/2^k) (FFTW_FORWARD).
+/// - Without swaps (the textbook circuit without its final swap layer, Qiskit's
+///   `QFT(k, do_swaps: false)`), the forward transform is the DFT followed by reversing the
+///   block (qubits[i] ↔ qubits[k−1−i]), and the inverse is the reversal followed by the
+///   inverse DFT, so the two remain each other's inverse.
+///
+/// Both are a DFT that reads the block integer from one qubit list and writes it to another:
+/// without swaps, the forward transform writes it to the reversed list and the inverse reads it
+/// from there. Three ways to run it, chosen by the lists:
+/// 1. `inPlace`: both lists are the same contiguous ascending run q, q+1, …, q+k−1. One FFTW
+///    transform of 2^k points with stride 2^q, batched over the 2^q amplitudes below and the
+///    2^{n−q−k} blocks above, then one pass that scales by 2^{-k/2}.
+/// 2. `gathered` (k ≤ `Tuning.maximumGatheredQubits`): a batch of blocks at a time is gathered into a
+///    cache-sized scratch buffer through offset tables for the input list, transformed there,
+///    and scattered back scaled through the tables of the output list: one pass over memory.
+/// 3. Otherwise the qubits are first permuted into a contiguous run (passes that each move up
+///    to `Tuning.maximumPermutedQubits` qubits, using the same gather and scatter), transformed in
+///    place, and permuted out to the output list; the scale rides on a permutation pass.
+enum FourierTransform {
+  /// The sizes that pick a path and cut the work into pieces, measured on a 2-core Zen 4 VM.
+  /// Tests shrink them to reach every path with small registers.
+  struct Tuning: Sendable {
+    /// Blocks up to this many qubits go through the scratch buffer (path 2).
+    var maximumGatheredQubits = 16
+    /// The most qubits one permutation pass moves (2^8 amplitudes per group).
+    var maximumPermutedQubits = 8
+    /// The scratch buffer a gathered batch aims to fill, per thread: half of the 1 MiB L2.
+    var scratchBytes = 1 << 19
+    /// Below this many amplitudes a second thread costs more than it saves.
+    var minimumThreadedAmplitudes = 1 << 18
+  }
+
+  /// Applies the QFT (or its inverse) over `qubits`, in place.
+  ///
+  /// - Parameters:
+  ///   - qubits: the block, least-significant bit of the block integer first.
+  ///   - inverse: apply the inverse transform (the adjoint of the forward one).
+  ///   - swaps: include the final swap layer; without it the output block is bit-reversed.
+  ///   - amplitudes: 2^qubitCount interleaved (re, im) amplitudes, 64-byte aligned.
+  ///   - threads: at most this many threads work on the state.
+  /// - Complexity: O(2^n · k); one or two passes over memory for the common cases.
+  /// - Throws: `FourierTransformError.invalidQubits` for a repeated or out-of-range qubit,
+  ///   `FourierTransformError.planCreationFailed` if FFTW cannot plan the transform.
+  static func apply<S: AmplitudeScalar>(
+    qubits: [Int], inverse: Bool, swaps: Bool,
+    to amplitudes: UnsafeMutablePointer<S>, qubitCount: Int, threads: Int,
+    tuning: Tuning = Tuning()
+  ) throws {
+    guard qubitCount >= 0, qubitCount < Int.bitWidth - 2,
+      qubits.allSatisfy({ 0 <= $0 && $0 < qubitCount }), Set(qubits).count == qubits.count
+    else { throw FourierTransformError.invalidQubits(qubits, qubitCount: qubitCount) }
+    let k = qubits.count
+    guard k > 0 else { return }
+
+    let reversed = Array(qubits.reversed())
+    let transform = Transform(
+      state: amplitudes, qubitCount: qubitCount,
+      threads: 1 << qubitCount >= tuning.minimumThreadedAmplitudes ? max(1, threads) : 1,
+      tuning: tuning)
+    let sign = inverse ? FFTW_FORWARD : FFTW_BACKWARD
+    let input = inverse && !swaps ? reversed : qubits
+    let output = !inverse && !swaps ? reversed : qubits
+    let scale = 1 / S(Double(1 << k).squareRoot())
+
+    if input == output, input == Array(input[0]..<input[0] + k) {
+      try transform.inPlace(first: input[0], count: k, sign: sign)
+      transform.multiply(by: scale)
+    } else if k <= tuning.maximumGatheredQubits {
+      try transform.gathered(input: input, output: output, sign: sign, scale: scale)
+    } else {
+      try transform.permuted(input: input, output: output, sign: sign, scale: scale)
+    }
+  }
+}
+
+/// The state being transformed, and the three ways to transform it.
+private struct Transform<S: AmplitudeScalar> {
+  let state: UnsafeMutablePointer<S>
+  let qubitCount: Int
+  let threads: Int
+  let tuning: FourierTransform.Tuning
+
+  private var isSinglePrecision: Bool { S.self == Float.self }
+
+  /// The state as whole amplitudes.
+  private var amplitudes: UnsafeMutablePointer<SIMD2<S>> {
+    UnsafeMutableRawPointer(state).assumingMemoryBound(to: SIMD2<S>.self)
+  }
+
+  // MARK: - Path 1: contiguous ascending block, in place
+
+  /// One batched, strided FFTW transform over qubits first..<first+count (no scaling).
+  ///
+  /// With several threads the batch is split into equal slices, one plan execution each; when
+  /// there is no batch to split (the whole register), FFTW's own threads do the work.
+  func inPlace(first: Int, count: Int, sign: Int32) throws {
+    let inner = 1 << first
+    let outer = 1 << (qubitCount - first - count)
+    var slices = 1
+    while slices * 2 <= threads { slices *= 2 }
+    let outerSlices = min(slices, outer)
+    let innerSlices = min(slices / outerSlices, max(1, inner / 8))
+    let fftwThreads = outerSlices * innerSlices == 1 ? threads : 1
+
+    var batches: [FourierTransformPlanKey.Dimension] = []
+    if inner / innerSlices > 1 {
+      batches.append(.init(count: inner / innerSlices, stride: 1))
+    }
+    if outer / outerSlices > 1 {
+      batches.append(.init(count: outer / outerSlices, stride: inner << count))
+    }
+    let offsets = (0..<outerSlices).flatMap { o in
+      (0..<innerSlices).map { i in o * (outer / outerSlices) * (inner << count) + i * (inner / innerSlices) }
+    }
+    // Slices at different offsets may differ in alignment, and a plan runs only on arrays
+    // aligned as its own; make (or fetch) every plan before any thread starts.
+    var plans: [FourierTransformPlan] = []
+    for offset in offsets {
+      let array = UnsafeMutableRawPointer(amplitudes + offset)
+      let key = FourierTransformPlanKey(
+        isSinglePrecision: isSinglePrecision,
+        transform: .init(count: 1 << count, stride: inner),
+        batches: batches, sign: sign, threads: fftwThreads,
+        alignment: alignment(of: array))
+      plans.append(try FourierTransformPlanCache.shared.plan(for: key, planningOn: array))
+    }
+    let base = SendableAddress(amplitudes)
+    let work = SendableValue((plans: plans, offsets: offsets))
+    parallelFor(offsets.count) { slice in
+      work.value.plans[slice].execute(on: UnsafeMutableRawPointer(base.pointer + work.value.offsets[slice]))
+    }
+  }
+
+  /// Multiplies every amplitude by `factor`, one SIMD pass split over the threads.
+  func multiply(by factor: S) {
+    let scalars = 2 << qubitCount
+    let chunks = threads
+    let chunk = (scalars + chunks - 1) / chunks
+    let base = SendableAddress(state)
+    parallelFor(chunks) { index in
+      let start = index &* chunk
+      let end = min(start &+ chunk, scalars)
+      let values = base.pointer
+      var i = start
+      while i < end {
+        values[i] *= factor
+        i &+= 1
+      }
+    }
+  }
+
+  // MARK: - Path 2: gather, transform in scratch, scatter
+
+  /// The DFT (or, with `sign == nil`, just the permutation) that reads the block integer from
+  /// the `input` qubits and writes it, times `scale`, to the `output` qubits (the same set).
+  ///
+  /// A batch is 2^c blocks that differ in the c lowest qubits outside the block, chosen so the
+  /// scratch buffer holds `scratchBytes` and at least one 64-byte line's worth of amplitudes
+  /// per block point: every line a batch touches is used whole. The scratch is laid out block
+  /// point major, `scratch[j · 2^c + b]`, so the copies run over b contiguously when the low
+  /// rest qubits are 0..<c, and FFTW transforms with stride 2^c, batched over b with stride 1.
+  func gathered(input: [Int], output: [Int], sign: Int32?, scale: S) throws {
+    let n = qubitCount
+    let k = input.count
+    let rest = (0..<n).filter { !input.contains($0) }
+    let bytesPerAmplitude = MemoryLayout<SIMD2<S>>.stride
+    let lineBits = (64 / bytesPerAmplitude).trailingZeroBitCount
+    let budgetBits = (tuning.scratchBytes / bytesPerAmplitude).trailingZeroBitCount
+    let c = min(rest.count, max(lineBits, budgetBits - k))
+    let width = 1 << c
+    let batchCount = 1 << (rest.count - c)
+    let lowRest = Array(rest[..<c])
+    let highRest = Array(rest[c...])
+    let lowBits = k / 2
+
+    let tables = OffsetTables(
+      input: input, output: output, lowRest: lowRest, lowBits: lowBits)
+    defer { tables.deallocate() }
+
+    let scratchCount = width << k
+    let workers = min(threads, batchCount)
+    let scratch = UnsafeMutableRawPointer.allocate(
+      byteCount: workers * scratchCount * bytesPerAmplitude, alignment: 64)
+    defer { scratch.deallocate() }
+
+    var plan: FourierTransformPlan?
+    if let sign {
+      var batches: [FourierTransformPlanKey.Dimension] = []
+      if width > 1 { batches.append(.init(count: width, stride: 1)) }
+      let key = FourierTransformPlanKey(
+        isSinglePrecision: isSinglePrecision,
+        transform: .init(count: 1 << k, stride: width), batches: batches, sign: sign,
+        threads: 1, alignment: alignment(of: scratch))
+      plan = try FourierTransformPlanCache.shared.plan(for: key, planningOn: scratch)
+    }
+
+    let contiguous = lowRest == Array(0..<c)
+    let base = SendableAddress(amplitudes)
+    let shared = SendableValue((plan: plan, tables: tables, highRest: highRest))
+    let scratchAddress = SendableAddress(scratch.assumingMemoryBound(to: SIMD2<S>.self))
+    let perWorker = batchCount / workers
+    parallelFor(workers) { worker in
+      let buffer = scratchAddress.pointer + worker * scratchCount
+      let tables = shared.value.tables
+      let state = base.pointer
+      for batch in worker * perWorker..<(worker + 1) * perWorker {
+        let origin = deposit(batch, into: shared.value.highRest)
+        tables.move(
+          width: width, contiguous: contiguous, highCount: tables.inputHighCount,
+          lowCount: tables.inputLowCount
+        ) { high, low, destination in
+          let source = origin &+ tables.inputHigh[high] &+ tables.inputLow[low]
+          let into = buffer + destination
+          if contiguous {
+            for b in 0..<width { into[b] = state[source &+ b] }
+          } else {
+            for b in 0..<width { into[b] = state[source &+ tables.lowRest[b]] }
+          }
+        }
+        shared.value.plan?.execute(on: UnsafeMutableRawPointer(buffer))
+        tables.move(
+          width: width, contiguous: contiguous, highCount: tables.inputHighCount,
+          lowCount: tables.inputLowCount
+        ) { high, low, destination in
+          let target = origin &+ tables.outputHigh[high] &+ tables.outputLow[low]
+          let from = buffer + destination
+          if contiguous {
+            for b in 0..<width { state[target &+ b] = from[b] * scale }
+          } else {
+            for b in 0..<width { state[target &+ tables.lowRest[b]] = from[b] * scale }
+          }
+        }
+      }
+    }
+  }
+
+  // MARK: - Path 3: permute into a contiguous run, transform in place, permute out
+
+  /// The DFT from `input` to `output` for blocks too large for the scratch buffer.
+  ///
+  /// The block is moved to the contiguous window [p, p+k) that already holds most of it, the
+  /// qubits it displaces taking the places it leaves; after the in-place transform, the window
+  /// is moved to `output` and the displaced qubits back home.
+  func permuted(input: [Int], output: [Int], sign: Int32, scale: S) throws {
+    let n = qubitCount
+    let k = input.count
+    let window = (0...(n - k)).max { a, b in
+      input.filter { (a..<a + k).contains($0) }.count
+        < input.filter { (b..<b + k).contains($0) }.count
+    }!
+    // destination[x]: where the content of position x goes.
+    var moveIn = Array(0..<n)
+    for (i, qubit) in input.enumerated() { moveIn[qubit] = window + i }
+    let vacated = input.filter { !(window..<window + k).contains($0) }.sorted()
+    let displaced = (window..<window + k).filter { !input.contains($0) }
+    for (from, to) in zip(displaced, vacated) { moveIn[from] = to }
+    // After moving in, position x holds the content of origin[x].
+    var origin = Array(0..<n)
+    for x in 0..<n { origin[moveIn[x]] = x }
+    var moveOut = Array(0..<n)
+    for x in 0..<n {
+      moveOut[x] = (window..<window + k).contains(x) ? output[x - window] : origin[x]
+    }
+
+    let limit = tuning.maximumPermutedQubits
+    let passesIn = Self.passes(for: moveIn, limit: limit)
+    let passesOut = Self.passes(for: moveOut, limit: limit)
+    let scaleLast = !passesOut.isEmpty
+    for (index, pass) in passesIn.enumerated() {
+      let factor = !scaleLast && index == passesIn.count - 1 ? scale : 1
+      try gathered(input: pass.input, output: pass.output, sign: nil, scale: factor)
+    }
+    try inPlace(first: window, count: k, sign: sign)
+    for (index, pass) in passesOut.enumerated() {
+      let factor = index == passesOut.count - 1 ? scale : 1
+      try gathered(input: pass.input, output: pass.output, sign: nil, scale: factor)
+    }
+    if passesIn.isEmpty && passesOut.isEmpty { multiply(by: scale) }
+  }
+
+  /// Splits the qubit permutation `destination` (content at x goes to destination[x]) into
+  /// passes that each move at most `limit` qubits (at least 2).
+  ///
+  /// A cycle a₁→a₂→…→a_m longer than the limit L is cut: one pass moves a₁→…→a_{L−1}→a_m→a₁,
+  /// which leaves the cycle a_L→…→a_m→a_L, L−1 shorter. Short cycles share passes.
+  static func passes(for destination: [Int], limit: Int) -> [(input: [Int], output: [Int])] {
+    var cycles: [[Int]] = []
+    var seen = Array(repeating: false, count: destination.count)
+    for start in destination.indices where !seen[start] && destination[start] != start {
+      var cycle: [Int] = []
+      var x = start
+      while !seen[x] {
+        seen[x] = true
+        cycle.append(x)
+        x = destination[x]
+      }
+      cycles.append(cycle)
+    }
+    var pieces: [(input: [Int], output: [Int])] = []
+    for var cycle in cycles {
+      while cycle.count > limit {
+        let head = Array(cycle[..<(limit - 1)])
+        let last = cycle[cycle.count - 1]
+        pieces.append((head + [last], Array(head.dropFirst()) + [last, head[0]]))
+        cycle = Array(cycle[(limit - 1)...])
+      }
+      pieces.append((cycle, Array(cycle.dropFirst()) + [cycle[0]]))
+    }
+    var passes: [(input: [Int], output: [Int])] = []
+    for piece in pieces {
+      if let last = passes.last, last.input.count + piece.input.count <= limit {
+        passes[passes.count - 1] = (last.input + piece.input, last.output + piece.output)
+      } else {
+        passes.append(piece)
+      }
+    }
+    return passes
+  }
+
+  // MARK: - Helpers
+
+  private func alignment(of array: UnsafeMutableRawPointer) -> Int32 {
+    isSinglePrecision
+      ? fftwf_alignment_of(UnsafeMutablePointer<Float>(OpaquePointer(array)))
+      : fftw_alignment_of(UnsafeMutablePointer<Double>(OpaquePointer(array)))
+  }
+
+  private func parallelFor(_ count: Int, _ body: @Sendable (Int) -> Void) {
+    if count == 1 {
+      body(0)
+    } else {
+      DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    }
+  }
+}
+
+/// Offset tables of a gathered transform, in amplitudes. A block point j = (high, low) sits at
+/// `inputHigh[high] + inputLow[low]` from its block's origin (split so the tables stay small),
+/// and is written to `outputHigh[high] + outputLow[low]`; batch member b sits at `lowRest[b]`.
+private struct OffsetTables {
+  let inputLow: UnsafeMutablePointer<Int>
+  let inputHigh: UnsafeMutablePointer<Int>
+  let outputLow: UnsafeMutablePointer<Int>
+  let outputHigh: UnsafeMutablePointer<Int>
+  let lowRest: UnsafeMutablePointer<Int>
+  let inputLowCount: Int
+  let inputHighCount: Int
+  let lowBits: Int
+
+  init(input: [Int], output: [Int], lowRest rest: [Int], lowBits: Int) {
+    func table(_ qubits: ArraySlice<Int>) -> UnsafeMutablePointer<Int> {
+      let count = 1 << qubits.count
+      let table = UnsafeMutablePointer<Int>.allocate(capacity: count)
+      for value in 0..<count { table[value] = deposit(value, into: Array(qubits)) }
+      return table
+    }
+    inputLow = table(input[..<lowBits])
+    inputHigh = table(input[lowBits...])
+    outputLow = table(output[..<lowBits])
+    outputHigh = table(output[lowBits...])
+    lowRest = table(rest[...])
+    inputLowCount = 1 << lowBits
+    inputHighCount = 1 << (input.count - lowBits)
+    self.lowBits = lowBits
+  }
+
+  func deallocate() {
+    for table in [inputLow, inputHigh, outputLow, outputHigh, lowRest] { table.deallocate() }
+  }
+
+  /// Calls `body(high, low, scratchOffset)` for every block point, in scratch order.
+  @inline(__always)
+  func move(
+    width: Int, contiguous: Bool, highCount: Int, lowCount: Int,
+    _ body: (Int, Int, Int) -> Void
+  ) {
+    var destination = 0
+    for high in 0..<highCount {
+      for low in 0..<lowCount {
+        body(high, low, destination)
+        destination &+= width
+      }
+    }
+  }
+}
+
+/// `value`'s bit i placed at bit `positions[i]`.
+private func deposit(_ value: Int, into positions: [Int]) -> Int {
+  var result = 0
+  for (i, position) in positions.enumerated() where value >> i & 1 == 1 {
+    result |= 1 << position
+  }
+  return result
+}
+
+/// A pointer handed to worker threads that each touch a disjoint part of what it points to.
+private struct SendableAddress<Pointee>: @unchecked Sendable {
+  let pointer: UnsafeMutablePointer<Pointee>
+  init(_ pointer: UnsafeMutablePointer<Pointee>) { self.pointer = pointer }
+}
+
+/// Read-only data (plans, tables) shared by worker threads.
+private struct SendableValue<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
+}

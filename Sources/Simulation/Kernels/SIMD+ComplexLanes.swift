@@ -1,0 +1,87 @@
+/// Complex arithmetic on SIMD vectors holding interleaved amplitudes (re, im, re, im, …).
+///
+/// A vector of `scalarCount` scalars holds `scalarCount / 2` complex lanes. Every
+/// shuffle here is written as a loop over constant lane indices, which the optimiser
+/// turns into one shuffle instruction once the vector type and the lane distance are
+/// known; Swift's runtime-index swizzle subscript goes through memory instead.
+extension SIMD where Scalar: FloatingPoint {
+  /// The vector with the real and imaginary part of every complex lane exchanged.
+  @inline(__always)
+  var swappedRealImaginary: Self {
+    var result = self
+    for lane in 0..<scalarCount { result[lane] = self[lane ^ 1] }
+    return result
+  }
+
+  /// The vector whose complex lane `i` is this vector's complex lane `i ^ distance`.
+  ///
+  /// `distance` must be a constant after inlining (see `exchangingLanes(_:)`).
+  @inline(__always)
+  func xorLanes(_ distance: Int) -> Self {
+    var result = self
+    for lane in 0..<scalarCount { result[lane] = self[lane ^ (2 &* distance)] }
+    return result
+  }
+
+  /// The vector whose complex lane `i` is this vector's complex lane `i ^ distance`,
+  /// for a runtime `distance` below 8, dispatched to constant shuffles.
+  @inline(__always)
+  func exchangingLanes(_ distance: Int) -> Self {
+    switch distance {
+    case 0: return self
+    case 1: return xorLanes(1)
+    case 2: return xorLanes(2)
+    case 3: return xorLanes(3)
+    case 4: return xorLanes(4)
+    case 5: return xorLanes(5)
+    case 6: return xorLanes(6)
+    default: return xorLanes(7)
+    }
+  }
+}
+
+/// A complex coefficient per complex lane, split for multiplication without shuffling it.
+///
+/// `real` holds (a, a, …) and `imaginary` holds (−b, b, …) for the coefficient a + bi, so
+/// that (a + bi)(x + yi) = a·(x, y) + (−b, b)·(y, x): two multiplies and one shuffle.
+struct LaneCoefficient<Vector: SIMD> where Vector.Scalar: AmplitudeScalar {
+  var real: Vector
+  var imaginary: Vector
+
+  /// The same coefficient in every lane.
+  @inline(__always)
+  init(_ real: Double, _ imaginary: Double) {
+    self.real = Vector(repeating: Vector.Scalar(real))
+    var signed = Vector(repeating: Vector.Scalar(imaginary))
+    for lane in stride(from: 0, to: Vector.scalarCount, by: 2) { signed[lane] = -signed[lane] }
+    self.imaginary = signed
+  }
+
+  /// Per-lane coefficients: complex lane `i` gets `value(i)`.
+  @inline(__always)
+  init(lanes value: (Int) -> (real: Double, imaginary: Double)) {
+    var real = Vector()
+    var imaginary = Vector()
+    for lane in 0..<Vector.scalarCount / 2 {
+      let (re, im) = value(lane)
+      real[2 &* lane] = Vector.Scalar(re)
+      real[2 &* lane &+ 1] = Vector.Scalar(re)
+      imaginary[2 &* lane] = Vector.Scalar(-im)
+      imaginary[2 &* lane &+ 1] = Vector.Scalar(im)
+    }
+    self.real = real
+    self.imaginary = imaginary
+  }
+
+  /// This coefficient times `amplitudes`, lane by lane.
+  @inline(__always)
+  func times(_ amplitudes: Vector) -> Vector {
+    real * amplitudes + imaginary * amplitudes.swappedRealImaginary
+  }
+
+  /// This coefficient times `amplitudes`, given also `amplitudes.swappedRealImaginary`.
+  @inline(__always)
+  func times(_ amplitudes: Vector, swapped: Vector) -> Vector {
+    real * amplitudes + imaginary * swapped
+  }
+}

@@ -1,0 +1,67 @@
+import Circuits
+
+/// A request the simulator cannot carry out, with what is wrong and by how much.
+public enum SimulationError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The state would need more memory than the limit allows; nothing was allocated.
+  case insufficientMemory(qubits: Int, bytesNeeded: Double, bytesAvailable: Int)
+  /// A qubit count outside 0...maximum.
+  case invalidQubitCount(Int, maximum: Int)
+  /// Amplitudes whose count is not a power of two.
+  case amplitudeCountNotPowerOfTwo(Int)
+  /// Amplitudes whose norm is not 1 within the tolerance.
+  case notNormalized(norm: Double, tolerance: Double)
+  /// A qubit that the state does not have.
+  case qubitOutOfRange(qubit: Int, qubitCount: Int)
+  /// The same qubit named twice in one request.
+  case repeatedQubit(Int)
+  /// A basis-state index outside 0..<2^n.
+  case basisStateOutOfRange(index: Int, qubitCount: Int)
+  /// Two states (or a state and an observable or circuit) of different sizes.
+  case sizeMismatch(expected: Int, actual: Int, what: String)
+  /// A negative shot count or thread count.
+  case invalidCount(Int, what: String)
+  /// A circuit or gate problem found while preparing the run (unbound parameter, …).
+  case circuit(CircuitError)
+  /// FFTW could not plan a transform of this shape.
+  case fourierTransformUnavailable(qubits: [Int], qubitCount: Int)
+
+  public var description: String {
+    switch self {
+    case let .insufficientMemory(qubits, needed, available):
+      return "a state of \(qubits) qubits needs \(Self.format(bytes: needed)) but only \(Self.format(bytes: Double(available))) is available; use fewer qubits, single precision, or raise the memory limit"
+    case let .invalidQubitCount(count, maximum):
+      return "a state needs between 0 and \(maximum) qubits, got \(count)"
+    case let .amplitudeCountNotPowerOfTwo(count):
+      return "a state needs 2^n amplitudes, got \(count)"
+    case let .notNormalized(norm, tolerance):
+      return "the amplitudes have norm \(norm); a state needs norm 1 within \(tolerance)"
+    case let .qubitOutOfRange(qubit, count):
+      return "qubit \(qubit) is out of range; the state has \(count) qubit\(count == 1 ? "" : "s") (0..<\(count))"
+    case let .repeatedQubit(qubit):
+      return "qubit \(qubit) is named more than once"
+    case let .basisStateOutOfRange(index, count):
+      return "basis state \(index) is out of range for \(count) qubits (0..<\(1 << Swift.min(count, 62)))"
+    case let .sizeMismatch(expected, actual, what):
+      return "\(what): expected \(expected) qubits, got \(actual)"
+    case let .invalidCount(count, what):
+      return "\(what) must be positive, got \(count)"
+    case let .circuit(error):
+      return error.description
+    case let .fourierTransformUnavailable(qubits, count):
+      return "FFTW could not plan a transform over qubits \(qubits) of a \(count)-qubit state"
+    }
+  }
+
+  /// Bytes in binary units, e.g. `16.0 GiB (17179869184 bytes)`.
+  static func format(bytes: Double) -> String {
+    let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
+    var value = bytes
+    var unit = 0
+    while value >= 1024, unit < units.count - 1 {
+      value /= 1024
+      unit += 1
+    }
+    let scaled = unit == 0 ? "\(Int(value)) bytes" : "\((value * 10).rounded() / 10) \(units[unit])"
+    return bytes < 1e18 && unit > 0 ? "\(scaled) (\(Int(bytes)) bytes)" : scaled
+  }
+}

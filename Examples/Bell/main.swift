@@ -22,7 +22,7 @@ do {
   }
 
   print("\n1000 shots (seed 7):")
-  for (bits, count) in try state.counts(shots: 1000, seed: UInt64(qubits)).sorted(by: { $0.key < $1.key }) {
+  for (bits, count) in try state.counts(shots: 1000, seed: 7).sorted(by: { $0.key < $1.key }) {
     print("  \(bits)  \(count)  " + String(repeating: "█", count: count / 20))
   }
 

@@ -45,6 +45,34 @@ extension StateKernels {
     let m01 = coefficient(0, 1)
     let m10 = coefficient(1, 0)
     let m11 = coefficient(1, 1)
+    if stride < 4 && layout.controlVectorBits == 0 && layout.groupCount >= 4 {
+      // Runs of one or two vectors would spend more time in the run loop than in the
+      // arithmetic; instead walk windows of eight consecutive vectors holding four pairs.
+      var lowerOffsets = SIMD4<Int>()
+      for pair in 0..<4 { lowerOffsets[pair] = (pair & ~(stride - 1)) << 1 | pair & (stride - 1) }
+      ParallelLoop.forEachChunk(
+        count: layout.groupCount / 4, threads: threads,
+        minimumPerThread: Swift.max(1, layout.minimumGroupsPerThread / 4)
+      ) { windows in
+        for window in windows {
+          let lower0 = vectors + (window &* 8 &+ lowerOffsets[0])
+          let lower1 = vectors + (window &* 8 &+ lowerOffsets[1])
+          let lower2 = vectors + (window &* 8 &+ lowerOffsets[2])
+          let lower3 = vectors + (window &* 8 &+ lowerOffsets[3])
+          let a0 = lower0[0], a1 = lower1[0], a2 = lower2[0], a3 = lower3[0]
+          let b0 = lower0[stride], b1 = lower1[stride], b2 = lower2[stride], b3 = lower3[stride]
+          lower0[0] = m00.times(a0) + m01.times(b0)
+          lower1[0] = m00.times(a1) + m01.times(b1)
+          lower2[0] = m00.times(a2) + m01.times(b2)
+          lower3[0] = m00.times(a3) + m01.times(b3)
+          lower0[stride] = m10.times(a0) + m11.times(b0)
+          lower1[stride] = m10.times(a1) + m11.times(b1)
+          lower2[stride] = m10.times(a2) + m11.times(b2)
+          lower3[stride] = m10.times(a3) + m11.times(b3)
+        }
+      }
+      return
+    }
     ParallelLoop.forEachChunk(
       count: layout.groupCount, threads: threads,
       minimumPerThread: layout.minimumGroupsPerThread

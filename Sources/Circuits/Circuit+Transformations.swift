@@ -20,17 +20,16 @@ extension Circuit {
   }
 
   /// The circuit with every gate also controlled by `controls` (which must not be used by any gate).
+  /// Classically conditioned gates keep their condition.
   ///
-  /// - Throws: ``CircuitError/notControllable(operation:)`` for a measurement, reset or
-  ///   conditioned operation; ``CircuitError/repeatedQubit(qubit:operation:)`` when a control is also a
+  /// - Throws: ``CircuitError/notControllable(operation:)`` for a measurement or reset; ``CircuitError/repeatedQubit(qubit:operation:)`` when a control is also a
   ///   gate's qubit; ``CircuitError/qubitOutOfRange(qubit:qubitCount:operation:)``.
   public func controlled(by controls: [Int]) throws(CircuitError) -> Circuit {
     var result = try Circuit(qubits: qubitCount, bits: classicalBitCount)
     for operation in operations {
-      guard operation.condition == nil else { throw .notControllable(operation: "conditioned " + operation.summary) }
       switch operation.kind {
       case let .gate(gate, targets, existing):
-        try result.append(.gate(gate, on: targets, controls: existing + controls))
+        try result.append(Operation(.gate(gate, targets: targets, controls: existing + controls), condition: operation.condition))
       case .barrier:
         try result.append(operation)
       case .measure, .reset:

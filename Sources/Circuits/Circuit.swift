@@ -117,6 +117,7 @@ public struct Circuit: Hashable, Sendable {
       for bit in condition.bits where !(0..<classicalBitCount).contains(bit) {
         throw .bitOutOfRange(bit: bit, bitCount: classicalBitCount, operation: "condition of " + name)
       }
+      guard Set(condition.bits).count == condition.bits.count else { throw .conflictingConditions(operation: name) }
       guard condition.bits.count < Int.bitWidth - 1, condition.value >= 0,
         condition.value < 1 << condition.bits.count
       else { throw .invalidCondition(value: condition.value, bitCount: condition.bits.count) }

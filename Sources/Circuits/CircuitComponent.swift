@@ -66,12 +66,24 @@ struct ConditionedComponent<Base: CircuitComponent>: CircuitComponent {
   let base: Base
   let condition: ClassicalCondition
 
+  /// Applies the condition to every operation; an operation already conditioned gets both conditions,
+  /// combined into one over the union of their bits.
   func makeOperations() throws(CircuitError) -> [Operation] {
-    try base.makeOperations().map { operation in
+    var result: [Operation] = []
+    for operation in try base.makeOperations() {
       var conditioned = operation
-      conditioned.condition = condition
-      return conditioned
+      if let inner = operation.condition {
+        guard Set(inner.bits).isDisjoint(with: condition.bits) else {
+          throw .conflictingConditions(operation: operation.summary)
+        }
+        conditioned.condition = ClassicalCondition(
+          bits: inner.bits + condition.bits, value: inner.value | condition.value << inner.bits.count)
+      } else {
+        conditioned.condition = condition
+      }
+      result.append(conditioned)
     }
+    return result
   }
 }
 

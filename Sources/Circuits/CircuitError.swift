@@ -31,6 +31,12 @@ public enum CircuitError: Error, Hashable, Sendable, CustomStringConvertible {
   case notControllable(operation: String)
   /// A repetition count or similar argument was negative.
   case invalidCount(Int)
+  /// A Pauli string names a negative qubit.
+  case negativeQubit(Int)
+  /// Two classical conditions on one operation name the same bit.
+  case conflictingConditions(operation: String)
+  /// A dense matrix was asked for a gate too large to hold one (`qubits` targets).
+  case matrixTooLarge(qubits: Int)
   /// A Pauli string contains a character other than I, X, Y, Z.
   case invalidPauli(character: Character, position: Int, string: String)
 
@@ -64,6 +70,12 @@ public enum CircuitError: Error, Hashable, Sendable, CustomStringConvertible {
       return "\(operation) cannot be controlled by other qubits"
     case let .invalidCount(count):
       return "a count must be non-negative, got \(count)"
+    case let .negativeQubit(qubit):
+      return "qubit \(qubit) is negative; qubits are numbered from 0"
+    case let .conflictingConditions(operation):
+      return "\(operation): two conditions test the same classical bit; combine them into one condition"
+    case let .matrixTooLarge(qubits):
+      return "a dense matrix of a \(qubits)-qubit gate is too large to build (at most 12 qubits)"
     case let .invalidPauli(character, position, string):
       return "'\(character)' at position \(position) of Pauli string \"\(string)\" is not one of I, X, Y, Z"
     }

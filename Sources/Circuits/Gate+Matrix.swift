@@ -6,8 +6,10 @@ extension Gate {
   ///
   /// Row and column indices are little-endian over the targets (bit i is `targets[i]`).
   /// ``globalPhase(_:)`` has the 1×1 matrix (e^{iγ}).
+  /// A ``qft(qubitCount:swaps:inverse:)`` has a matrix only up to 12 qubits; it is simulated without one.
   /// - Complexity: O(4^k) for k target qubits.
-  /// - Throws: ``CircuitError/unboundParameter(name:)`` when a symbol has no value.
+  /// - Throws: ``CircuitError/unboundParameter(name:)`` when a symbol has no value;
+  ///   ``CircuitError/matrixTooLarge(qubits:)`` for a QFT over more than 12 qubits.
   public func matrix(_ bindings: [String: Double] = [:]) throws(CircuitError) -> Matrix {
     switch self {
     case .identity: return GateMatrices.identity
@@ -37,7 +39,9 @@ extension Gate {
     case .globalPhase(let a):
       return Matrix(uncheckedDimension: 1, elements: [cis(try a.value(bindings))])
     case .unitary(let matrix): return matrix
-    case let .qft(count, swaps, inverse): return GateMatrices.fourier(qubits: count, swaps: swaps, inverse: inverse)
+    case let .qft(count, swaps, inverse):
+      guard (1...12).contains(count) else { throw .matrixTooLarge(qubits: count) }
+      return GateMatrices.fourier(qubits: count, swaps: swaps, inverse: inverse)
     }
   }
 }

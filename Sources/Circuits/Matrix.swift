@@ -17,7 +17,8 @@ public struct Matrix: Hashable, Sendable {
   /// - Throws: ``CircuitError/invalidMatrixShape(rows:columns:)`` unless the
   ///   element count is the square of a power of two ≥ 2.
   public init(dimension: Int, elements: [Complex<Double>]) throws(CircuitError) {
-    guard dimension >= 2, dimension & (dimension - 1) == 0, elements.count == dimension * dimension else {
+    let (square, overflow) = dimension.multipliedReportingOverflow(by: dimension)
+    guard dimension >= 2, dimension & (dimension - 1) == 0, !overflow, elements.count == square else {
       throw .invalidMatrixShape(rows: dimension, columns: dimension == 0 ? 0 : elements.count / max(dimension, 1))
     }
     self.dimension = dimension

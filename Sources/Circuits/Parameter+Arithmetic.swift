@@ -28,13 +28,21 @@ extension Parameter {
     return Parameter(node: .negated(operand.node))
   }
 
+  @_disfavoredOverload
   public static func + (lhs: Parameter, rhs: Double) -> Parameter { lhs + Parameter(rhs) }
+  @_disfavoredOverload
   public static func + (lhs: Double, rhs: Parameter) -> Parameter { Parameter(lhs) + rhs }
+  @_disfavoredOverload
   public static func - (lhs: Parameter, rhs: Double) -> Parameter { lhs - Parameter(rhs) }
+  @_disfavoredOverload
   public static func - (lhs: Double, rhs: Parameter) -> Parameter { Parameter(lhs) - rhs }
+  @_disfavoredOverload
   public static func * (lhs: Parameter, rhs: Double) -> Parameter { lhs * Parameter(rhs) }
+  @_disfavoredOverload
   public static func * (lhs: Double, rhs: Parameter) -> Parameter { Parameter(lhs) * rhs }
+  @_disfavoredOverload
   public static func / (lhs: Parameter, rhs: Double) -> Parameter { lhs / Parameter(rhs) }
+  @_disfavoredOverload
   public static func / (lhs: Double, rhs: Parameter) -> Parameter { Parameter(lhs) / rhs }
 }
 

@@ -65,7 +65,7 @@ public struct Parameter: Hashable, Sendable {
 
   /// The expression with the symbols in `bindings` replaced by their values; other symbols stay.
   public func substituting(_ bindings: [String: Double]) -> Parameter {
-    Parameter(node: Self.substitute(node, bindings))
+    Self.substitute(node, bindings)
   }
 
   /// Applies `function` to an expression.
@@ -120,13 +120,22 @@ public struct Parameter: Hashable, Sendable {
     }
   }
 
-  private static func substitute(_ node: Node, _ bindings: [String: Double]) -> Node {
+  /// Rebuilds the expression with symbols replaced, folding every operation whose operands become constants.
+  private static func substitute(_ node: Node, _ bindings: [String: Double]) -> Parameter {
     switch node {
-    case .constant, .pi: return node
-    case .symbol(let name): return bindings[name].map { .constant($0) } ?? node
-    case .negated(let inner): return .negated(substitute(inner, bindings))
-    case .function(let function, let inner): return .function(function, substitute(inner, bindings))
-    case .binary(let op, let lhs, let rhs): return .binary(op, substitute(lhs, bindings), substitute(rhs, bindings))
+    case .constant, .pi: return Parameter(node: node)
+    case .symbol(let name): return bindings[name].map { Parameter($0) } ?? Parameter(node: node)
+    case .negated(let inner): return -substitute(inner, bindings)
+    case .function(let function, let inner): return apply(function, substitute(inner, bindings))
+    case .binary(let op, let lhs, let rhs):
+      let a = substitute(lhs, bindings), b = substitute(rhs, bindings)
+      switch op {
+      case .add: return a + b
+      case .subtract: return a - b
+      case .multiply: return a * b
+      case .divide: return a / b
+      case .power: return pow(a, b)
+      }
     }
   }
 }
@@ -140,6 +149,17 @@ extension Parameter: CustomStringConvertible {
   /// The expression in OpenQASM syntax (`pi`, `^`, `ln` for the natural logarithm).
   public var description: String { Self.format(node, parentPrecedence: 0) }
 
+  /// The shortest text that reads back as `value`, in OpenQASM 2's real syntax (a decimal point before
+  /// any exponent: `1.0e-05`).
+  static func format(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    let text = "\(value)"
+    guard let exponent = text.firstIndex(where: { $0 == "e" || $0 == "E" }), !text[..<exponent].contains(".") else {
+      return text
+    }
+    return text[..<exponent] + ".0" + text[exponent...]
+  }
+
   private static func precedence(_ op: BinaryOperator) -> Int {
     switch op {
     case .add, .subtract: return 1
@@ -151,8 +171,7 @@ extension Parameter: CustomStringConvertible {
   private static func format(_ node: Node, parentPrecedence: Int) -> String {
     switch node {
     case .constant(let value):
-      let text = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
-      return value < 0 && parentPrecedence > 0 ? "(\(text))" : text
+      return value < 0 && parentPrecedence > 0 ? "(\(format(value)))" : format(value)
     case .pi: return "pi"
     case .symbol(let name): return name
     case .negated(let inner):

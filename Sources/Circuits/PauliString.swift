@@ -11,9 +11,15 @@ public struct PauliString: Hashable, Sendable, CustomStringConvertible {
   public private(set) var operators: [Int: Pauli]
 
   /// A Pauli string from its factors by qubit; identities are dropped.
-  public init(_ operators: [Int: Pauli] = [:]) {
+  ///
+  /// - Throws: ``CircuitError/negativeQubit(_:)`` for a negative qubit.
+  public init(_ operators: [Int: Pauli]) throws(CircuitError) {
+    if let negative = operators.keys.filter({ $0 < 0 }).min() { throw .negativeQubit(negative) }
     self.operators = operators.filter { $0.value != .i }
   }
+
+  /// The identity.
+  public init() { operators = [:] }
 
   /// A Pauli string from text with qubit 0 rightmost, e.g. `"XIZ"` = X on 2, Z on 0.
   ///
@@ -22,12 +28,17 @@ public struct PauliString: Hashable, Sendable, CustomStringConvertible {
     var operators: [Int: Pauli] = [:]
     let characters = Array(text)
     for (position, character) in characters.enumerated() {
-      guard let pauli = Pauli(rawValue: Character(character.uppercased())) else {
-        throw .invalidPauli(character: character, position: position, string: text)
+      let pauli: Pauli
+      switch character {
+      case "I", "i": pauli = .i
+      case "X", "x": pauli = .x
+      case "Y", "y": pauli = .y
+      case "Z", "z": pauli = .z
+      default: throw .invalidPauli(character: character, position: position, string: text)
       }
       operators[characters.count - 1 - position] = pauli
     }
-    self.init(operators)
+    self.operators = operators.filter { $0.value != .i }
   }
 
   /// The qubits with a non-identity factor, ascending.

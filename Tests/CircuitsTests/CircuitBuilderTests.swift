@@ -175,6 +175,12 @@ struct CircuitErrorTests {
     #expect(CircuitError.invalidMatrixShape(rows: 3, columns: 3).description.contains("3×3"))
   }
 
+  @Test("a matrix dimension whose square overflows is refused, not trapped")
+  func hugeMatrixDimension() {
+    // dimension * dimension overflows Int: the shape check must not trap.
+    #expect(throws: CircuitError.self) { try Matrix(dimension: 1 << 32, elements: []) }
+  }
+
   @Test("a controlled measurement is refused")
   func controlledMeasurement() throws {
     let error = #expect(throws: CircuitError.notControllable(operation: "measure qubit 0 into bit 0")) {

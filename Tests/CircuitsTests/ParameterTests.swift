@@ -98,6 +98,13 @@ struct ParameterTests {
     }
   }
 
+  @Test("substituting every symbol leaves a constant")
+  func substitutionFolds() {
+    #expect((2 * theta).substituting(["theta": 0.25]) == Parameter(0.5))
+    #expect((theta + phi).substituting(["theta": 1, "phi": 2]).description == "3")
+    #expect(sin(theta).substituting(["theta": 0]) == Parameter(0))
+  }
+
   @Test("substituting replaces only the named symbols")
   func substituting() throws {
     let expression = theta * phi + 1

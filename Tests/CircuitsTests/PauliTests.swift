@@ -15,7 +15,7 @@ struct PauliTests {
     #expect(try PauliString("IIY").description == "Y")
     #expect(try PauliString("III").description == "I")
     #expect(try PauliString("xiz") == pauli)
-    #expect(PauliString([0: .z, 1: .i, 2: .x]) == pauli)
+    #expect(try PauliString([0: .z, 1: .i, 2: .x]) == pauli)
   }
 
   @Test("an invalid character is reported with its position")
@@ -55,5 +55,16 @@ struct PauliTests {
     let observable = try PauliSum([(1, "ZZ"), (2, "XX"), (4, "YY"), (8, "ZI")])
     // ⟨ZZ⟩ = ⟨XX⟩ = 1, ⟨YY⟩ = −1, ⟨Z₁⟩ = 0.
     #expect(abs(ReferenceSimulator.expectation(of: observable, in: bell) - (1 + 2 - 4)) < tolerance)
+  }
+
+  @Test("a character whose uppercase is two letters is reported, not trapped")
+  func nonASCIICharacter() {
+    // "ß".uppercased() is "SS": the parser must not build a Character from it.
+    #expect(throws: CircuitError.invalidPauli(character: "ß", position: 1, string: "Zß")) { try PauliString("Zß") }
+  }
+
+  @Test("a Pauli string on a negative qubit is refused")
+  func negativeQubit() {
+    #expect(throws: CircuitError.negativeQubit(-1)) { try PauliString([-1: .x, 0: .z]) }
   }
 }

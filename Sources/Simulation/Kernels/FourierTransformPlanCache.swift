@@ -18,7 +18,6 @@ struct FourierTransformPlanKey: Hashable {
   var batches: [Dimension]
   /// `FFTW_BACKWARD` (+1, the QFT) or `FFTW_FORWARD` (−1, its inverse).
   var sign: Int32
-  var threads: Int
   /// `fftw_alignment_of` of the array: a plan runs only on arrays aligned as the one it was made for.
   var alignment: Int32
 }
@@ -44,7 +43,6 @@ final class FourierTransformPlan: @unchecked Sendable {
     let batches = key.batches.map { fftw_iodim64(n: $0.count, is: $0.stride, os: $0.stride) }
     let flags = UInt32(FFTW_ESTIMATE)
     if key.isSinglePrecision {
-      fftwf_plan_with_nthreads(Int32(key.threads))
       let data = UnsafeMutablePointer<fftwf_complex>(OpaquePointer(array))
       guard
         let plan = fftwf_plan_guru64_dft(
@@ -52,7 +50,6 @@ final class FourierTransformPlan: @unchecked Sendable {
       else { return nil }
       handle = .single(plan)
     } else {
-      fftw_plan_with_nthreads(Int32(key.threads))
       let data = UnsafeMutablePointer<fftw_complex>(OpaquePointer(array))
       guard
         let plan = fftw_plan_guru64_dft(
@@ -87,7 +84,7 @@ final class FourierTransformPlan: @unchecked Sendable {
 
 /// The FFTW plans made so far, most recently used last, and the lock that serialises FFTW's planner.
 ///
-/// The FFTW planner (plan creation, destruction, `plan_with_nthreads`) is not thread-safe, so
+/// The FFTW planner (plan creation and destruction) is not thread-safe, so
 /// every call into it holds `lock`; execution of an existing plan needs no lock. The lock is
 /// recursive because evicting a plan may run its `deinit`, which takes the lock again.
 /// Plans hold twiddle tables as large as the transform (a 24-qubit plan, 256 MiB in `Double`
@@ -99,7 +96,6 @@ final class FourierTransformPlanCache: @unchecked Sendable {
   private let capacity: Int
   private var plans: [FourierTransformPlanKey: FourierTransformPlan] = [:]
   private var recency: [FourierTransformPlanKey] = []
-  private var threadsInitialised = false
 
   private init(capacity: Int) {
     self.capacity = capacity
@@ -123,12 +119,6 @@ final class FourierTransformPlanCache: @unchecked Sendable {
           recency.append(key)
         }
         return plan
-      }
-      if !threadsInitialised {
-        // fftw_init_threads returns 0 on failure; plans then run on one thread.
-        _ = fftw_init_threads()
-        _ = fftwf_init_threads()
-        threadsInitialised = true
       }
       guard let plan = FourierTransformPlan(key: key, array: array) else {
         throw FourierTransformError.planCreationFailed(

@@ -55,23 +55,4 @@ extension StateKernels {
       applyMultiQubit(matrix, targets: targets, layout: layout, to: vectors, threads: threads)
     }
   }
-
-  /// A one-qubit matrix as four per-lane coefficients, the identity on uncontrolled lanes.
-  ///
-  /// For a low target, lane l's partner is lane l ^ 2^target, so `mixed` is the coefficient
-  /// of the partner and `kept` that of the lane itself, chosen by the lane's target bit.
-  static func singleQubitCoefficients<V: SIMD>(
-    _ matrix: [Complex<Double>], target: Int, layout: VectorLayout, vector: V.Type
-  ) -> (kept: LaneCoefficient<V>, mixed: LaneCoefficient<V>) where V.Scalar: AmplitudeScalar {
-    func lane(_ lane: Int, diagonal: Bool) -> (real: Double, imaginary: Double) {
-      guard layout.isControlled(lane: lane) else { return diagonal ? (1, 0) : (0, 0) }
-      let bit = lane &>> target & 1
-      let entry = diagonal ? matrix[bit * 3] : matrix[bit == 0 ? 1 : 2]
-      return (entry.real, entry.imaginary)
-    }
-    return (
-      LaneCoefficient(lanes: { lane($0, diagonal: true) }),
-      LaneCoefficient(lanes: { lane($0, diagonal: false) })
-    )
-  }
 }

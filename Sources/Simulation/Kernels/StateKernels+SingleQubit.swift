@@ -3,19 +3,21 @@ import ComplexModule
 extension StateKernels {
   /// Applies a dense one-qubit matrix, the pass every circuit is made of.
   ///
-  /// Memory-bound: each loop loads four vectors of each half before storing any, which
-  /// keeps the loads of one iteration from waiting on its own stores.
+  /// Memory-bound, so the loops are about access order: whole 64-byte vectors, four
+  /// vectors of each half loaded before any is stored, and always at least two streams
+  /// through memory (see `VectorLayout.forEachRunPair`).
   static func applySingleQubit<V: SIMD>(
     _ matrix: [Complex<Double>], target: Int, layout: VectorLayout,
     to vectors: UnsafeMutablePointer<V>, threads: Int
   ) where V.Scalar: AmplitudeScalar {
     if target >= layout.laneBits {
+      let pair = SingleQubitPair<V>(matrix, layout: layout)
       applySingleQubitHigh(
-        matrix, stride: 1 &<< (target &- layout.laneBits), layout: layout, to: vectors,
+        pair, stride: 1 &<< (target &- layout.laneBits), layout: layout, to: vectors,
         threads: threads)
       return
     }
-    let (kept, mixed) = singleQubitCoefficients(
+    let (kept, mixed) = lowTargetCoefficients(
       matrix, target: target, layout: layout, vector: V.self)
     // Constant lane distances, so each case compiles to a single shuffle.
     switch target {
@@ -30,10 +32,142 @@ extension StateKernels {
 
   /// One target at or above the vector width: vector `i` pairs with vector `i + stride`.
   static func applySingleQubitHigh<V: SIMD>(
-    _ matrix: [Complex<Double>], stride: Int, layout: VectorLayout,
+    _ pair: SingleQubitPair<V>, stride: Int, layout: VectorLayout,
     to vectors: UnsafeMutablePointer<V>, threads: Int
   ) where V.Scalar: AmplitudeScalar {
-    // Low controls make the coefficients differ by lane; uncontrolled lanes get the identity.
+    if stride < 4 && layout.controlVectorBits == 0 && layout.groupCount >= 8 {
+      applySingleQubitInWindows(pair, stride: stride, layout: layout, to: vectors, threads: threads)
+      return
+    }
+    ParallelLoop.forEachChunk(
+      count: layout.groupCount, threads: threads,
+      minimumPerThread: layout.minimumGroupsPerThread
+    ) { groups in
+      layout.forEachRunPair(in: groups) { first, second, count in
+        let lower = vectors + first
+        let otherLower = vectors + second
+        var index = 0
+        while index &+ 4 <= count {
+          pair.update4(lower + index, lower + (index &+ stride))
+          pair.update4(otherLower + index, otherLower + (index &+ stride))
+          index &+= 4
+        }
+        while index < count {
+          pair.update(lower + index, lower + (index &+ stride))
+          pair.update(otherLower + index, otherLower + (index &+ stride))
+          index &+= 1
+        }
+      } single: { first, count in
+        let lower = vectors + first
+        var index = 0
+        while index &+ 4 <= count {
+          pair.update4(lower + index, lower + (index &+ stride))
+          index &+= 4
+        }
+        while index < count {
+          pair.update(lower + index, lower + (index &+ stride))
+          index &+= 1
+        }
+      }
+    }
+  }
+
+  /// Targets just above the vector width (stride 1 or 2 vectors, no high controls).
+  ///
+  /// Runs of one or two vectors would spend more time in the run loop than in the
+  /// arithmetic; instead walk windows of eight consecutive vectors holding four pairs,
+  /// the two halves of the state's windows in lockstep.
+  static func applySingleQubitInWindows<V: SIMD>(
+    _ pair: SingleQubitPair<V>, stride: Int, layout: VectorLayout,
+    to vectors: UnsafeMutablePointer<V>, threads: Int
+  ) where V.Scalar: AmplitudeScalar {
+    // Vectors 0 and 4 start the first and third pair for stride 1 (pairs 0-1, 2-3, 4-5, 6-7),
+    // and vectors 0 and 4 also for stride 2 (pairs 0-2, 1-3, 4-6, 5-7).
+    let second = stride == 1 ? 2 : 1
+    let windowCount = layout.groupCount / 4
+    ParallelLoop.forEachChunk(
+      count: windowCount / 2, threads: threads,
+      minimumPerThread: Swift.max(1, layout.minimumGroupsPerThread / 8)
+    ) { windows in
+      for window in windows {
+        for half in 0..<2 {
+          let base = vectors + (window &+ half &* windowCount / 2) &* 8
+          pair.update(base, base + stride)
+          pair.update(base + second, base + (second &+ stride))
+          pair.update(base + 4, base + (4 &+ stride))
+          pair.update(base + (4 &+ second), base + (4 &+ second &+ stride))
+        }
+      }
+    }
+  }
+
+  /// One target inside the vector: lane l mixes with lane l ^ `distance`.
+  ///
+  /// Each run of the pair is walked as two halves, four streams in all: that brought
+  /// targets 0 and 1 from about 21 to 24 GB/s (n = 24, one thread), where four streams
+  /// made targets above the vector width slower.
+  @inline(__always)
+  static func applySingleQubitLow<V: SIMD>(
+    _ kept: LaneCoefficient<V>, _ mixed: LaneCoefficient<V>, distance: Int,
+    layout: VectorLayout, to vectors: UnsafeMutablePointer<V>, threads: Int
+  ) where V.Scalar: AmplitudeScalar {
+    @inline(__always)
+    func update(_ vector: UnsafeMutablePointer<V>) {
+      let amplitudes = vector.pointee
+      vector.pointee = kept.times(amplitudes) + mixed.times(amplitudes.xorLanes(distance))
+    }
+    ParallelLoop.forEachChunk(
+      count: layout.groupCount, threads: threads,
+      minimumPerThread: layout.minimumGroupsPerThread
+    ) { groups in
+      layout.forEachRunPair(in: groups) { first, second, count in
+        let half = count / 2
+        for index in 0..<half {
+          update(vectors + (first &+ index))
+          update(vectors + (first &+ half &+ index))
+          update(vectors + (second &+ index))
+          update(vectors + (second &+ half &+ index))
+        }
+        if count & 1 == 1 {
+          update(vectors + (first &+ count &- 1))
+          update(vectors + (second &+ count &- 1))
+        }
+      } single: { first, count in
+        for index in 0..<count { update(vectors + (first &+ index)) }
+      }
+    }
+  }
+
+  /// A one-qubit matrix for a low target as two per-lane coefficients.
+  ///
+  /// Lane l's partner is lane l ^ 2^target, so `mixed` is the coefficient of the partner
+  /// and `kept` that of the lane itself, chosen by the lane's target bit; uncontrolled
+  /// lanes get the identity.
+  static func lowTargetCoefficients<V: SIMD>(
+    _ matrix: [Complex<Double>], target: Int, layout: VectorLayout, vector: V.Type
+  ) -> (kept: LaneCoefficient<V>, mixed: LaneCoefficient<V>) where V.Scalar: AmplitudeScalar {
+    func lane(_ lane: Int, diagonal: Bool) -> (real: Double, imaginary: Double) {
+      guard layout.isControlled(lane: lane) else { return diagonal ? (1, 0) : (0, 0) }
+      let bit = lane &>> target & 1
+      let entry = diagonal ? matrix[bit * 3] : matrix[bit == 0 ? 1 : 2]
+      return (entry.real, entry.imaginary)
+    }
+    return (
+      LaneCoefficient(lanes: { lane($0, diagonal: true) }),
+      LaneCoefficient(lanes: { lane($0, diagonal: false) })
+    )
+  }
+}
+
+/// The four per-lane coefficients of a one-qubit matrix acting on a pair of vectors (the
+/// target bit 0 and 1 halves); lanes whose low control bits are not all set get the identity.
+struct SingleQubitPair<V: SIMD> where V.Scalar: AmplitudeScalar {
+  let m00: LaneCoefficient<V>
+  let m01: LaneCoefficient<V>
+  let m10: LaneCoefficient<V>
+  let m11: LaneCoefficient<V>
+
+  init(_ matrix: [Complex<Double>], layout: VectorLayout) {
     func coefficient(_ row: Int, _ column: Int) -> LaneCoefficient<V> {
       let entry = matrix[row * 2 + column]
       return LaneCoefficient(lanes: { lane in
@@ -41,100 +175,34 @@ extension StateKernels {
           ? (entry.real, entry.imaginary) : (row == column ? 1 : 0, 0)
       })
     }
-    let m00 = coefficient(0, 0)
-    let m01 = coefficient(0, 1)
-    let m10 = coefficient(1, 0)
-    let m11 = coefficient(1, 1)
-    if stride < 4 && layout.controlVectorBits == 0 && layout.groupCount >= 4 {
-      // Runs of one or two vectors would spend more time in the run loop than in the
-      // arithmetic; instead walk windows of eight consecutive vectors holding four pairs.
-      var lowerOffsets = SIMD4<Int>()
-      for pair in 0..<4 { lowerOffsets[pair] = (pair & ~(stride - 1)) << 1 | pair & (stride - 1) }
-      ParallelLoop.forEachChunk(
-        count: layout.groupCount / 4, threads: threads,
-        minimumPerThread: Swift.max(1, layout.minimumGroupsPerThread / 4)
-      ) { windows in
-        for window in windows {
-          let lower0 = vectors + (window &* 8 &+ lowerOffsets[0])
-          let lower1 = vectors + (window &* 8 &+ lowerOffsets[1])
-          let lower2 = vectors + (window &* 8 &+ lowerOffsets[2])
-          let lower3 = vectors + (window &* 8 &+ lowerOffsets[3])
-          let a0 = lower0[0], a1 = lower1[0], a2 = lower2[0], a3 = lower3[0]
-          let b0 = lower0[stride], b1 = lower1[stride], b2 = lower2[stride], b3 = lower3[stride]
-          lower0[0] = m00.times(a0) + m01.times(b0)
-          lower1[0] = m00.times(a1) + m01.times(b1)
-          lower2[0] = m00.times(a2) + m01.times(b2)
-          lower3[0] = m00.times(a3) + m01.times(b3)
-          lower0[stride] = m10.times(a0) + m11.times(b0)
-          lower1[stride] = m10.times(a1) + m11.times(b1)
-          lower2[stride] = m10.times(a2) + m11.times(b2)
-          lower3[stride] = m10.times(a3) + m11.times(b3)
-        }
-      }
-      return
-    }
-    ParallelLoop.forEachChunk(
-      count: layout.groupCount, threads: threads,
-      minimumPerThread: layout.minimumGroupsPerThread
-    ) { groups in
-      layout.forEachRun(in: groups) { first, count in
-        let lower = vectors + first
-        let upper = lower + stride
-        var index = 0
-        while index &+ 4 <= count {
-          let a0 = lower[index], a1 = lower[index &+ 1]
-          let a2 = lower[index &+ 2], a3 = lower[index &+ 3]
-          let b0 = upper[index], b1 = upper[index &+ 1]
-          let b2 = upper[index &+ 2], b3 = upper[index &+ 3]
-          lower[index] = m00.times(a0) + m01.times(b0)
-          lower[index &+ 1] = m00.times(a1) + m01.times(b1)
-          lower[index &+ 2] = m00.times(a2) + m01.times(b2)
-          lower[index &+ 3] = m00.times(a3) + m01.times(b3)
-          upper[index] = m10.times(a0) + m11.times(b0)
-          upper[index &+ 1] = m10.times(a1) + m11.times(b1)
-          upper[index &+ 2] = m10.times(a2) + m11.times(b2)
-          upper[index &+ 3] = m10.times(a3) + m11.times(b3)
-          index &+= 4
-        }
-        while index < count {
-          let a = lower[index]
-          let b = upper[index]
-          lower[index] = m00.times(a) + m01.times(b)
-          upper[index] = m10.times(a) + m11.times(b)
-          index &+= 1
-        }
-      }
-    }
+    m00 = coefficient(0, 0)
+    m01 = coefficient(0, 1)
+    m10 = coefficient(1, 0)
+    m11 = coefficient(1, 1)
   }
 
-  /// One target inside the vector: lane l mixes with lane l ^ `distance`.
+  /// Applies the matrix to one pair.
   @inline(__always)
-  static func applySingleQubitLow<V: SIMD>(
-    _ kept: LaneCoefficient<V>, _ mixed: LaneCoefficient<V>, distance: Int,
-    layout: VectorLayout, to vectors: UnsafeMutablePointer<V>, threads: Int
-  ) where V.Scalar: AmplitudeScalar {
-    ParallelLoop.forEachChunk(
-      count: layout.groupCount, threads: threads,
-      minimumPerThread: layout.minimumGroupsPerThread
-    ) { groups in
-      layout.forEachRun(in: groups) { first, count in
-        let run = vectors + first
-        var index = 0
-        while index &+ 4 <= count {
-          let a0 = run[index], a1 = run[index &+ 1]
-          let a2 = run[index &+ 2], a3 = run[index &+ 3]
-          run[index] = kept.times(a0) + mixed.times(a0.xorLanes(distance))
-          run[index &+ 1] = kept.times(a1) + mixed.times(a1.xorLanes(distance))
-          run[index &+ 2] = kept.times(a2) + mixed.times(a2.xorLanes(distance))
-          run[index &+ 3] = kept.times(a3) + mixed.times(a3.xorLanes(distance))
-          index &+= 4
-        }
-        while index < count {
-          let a = run[index]
-          run[index] = kept.times(a) + mixed.times(a.xorLanes(distance))
-          index &+= 1
-        }
-      }
-    }
+  func update(_ lower: UnsafeMutablePointer<V>, _ upper: UnsafeMutablePointer<V>) {
+    let a = lower.pointee
+    let b = upper.pointee
+    lower.pointee = m00.times(a) + m01.times(b)
+    upper.pointee = m10.times(a) + m11.times(b)
+  }
+
+  /// Applies the matrix to the four consecutive pairs at `lower` and `upper`, all loads
+  /// first.
+  @inline(__always)
+  func update4(_ lower: UnsafeMutablePointer<V>, _ upper: UnsafeMutablePointer<V>) {
+    let a0 = lower[0], a1 = lower[1], a2 = lower[2], a3 = lower[3]
+    let b0 = upper[0], b1 = upper[1], b2 = upper[2], b3 = upper[3]
+    lower[0] = m00.times(a0) + m01.times(b0)
+    lower[1] = m00.times(a1) + m01.times(b1)
+    lower[2] = m00.times(a2) + m01.times(b2)
+    lower[3] = m00.times(a3) + m01.times(b3)
+    upper[0] = m10.times(a0) + m11.times(b0)
+    upper[1] = m10.times(a1) + m11.times(b1)
+    upper[2] = m10.times(a2) + m11.times(b2)
+    upper[3] = m10.times(a3) + m11.times(b3)
   }
 }

@@ -1,0 +1,211 @@
+import ComplexModule
+import Testing
+
+@testable import Simulation
+
+/// Compares every state kernel with a reference that applies the gate's full matrix on the
+/// target bits, index by index, on seeded random states.
+@Suite("State kernels")
+struct KernelTests {
+  /// A gate placement: targets in matrix-bit order and the control mask.
+  struct Placement: CustomStringConvertible {
+    var qubitCount: Int
+    var targets: [Int]
+    var controlMask: Int
+    var description: String { "n=\(qubitCount) targets=\(targets) controls=\(controlMask)" }
+    /// A seed that differs between placements and is the same in every run.
+    var seed: UInt64 { UInt64(targets.reduce(qubitCount) { $0 &* 31 &+ $1 } &* 131 &+ controlMask) }
+  }
+
+  /// Every target position for one qubit, and shuffled random target sets for 2...5, each
+  /// with 0, 1 and 2 controls, on states of 1 to 10 qubits.
+  static func placements(maximumTargets: Int) -> [Placement] {
+    var generator = SplitMix64(seed: 2026)
+    var result: [Placement] = []
+    for qubitCount in [1, 2, 3, 4, 5, 6, 8, 10] {
+      for targetCount in 1...min(maximumTargets, qubitCount) {
+        for controlCount in 0...min(2, qubitCount - targetCount) {
+          let trials = targetCount == 1 ? qubitCount : 6
+          for trial in 0..<trials {
+            var qubits = Array(0..<qubitCount).shuffled(using: &generator)
+            if targetCount == 1 {
+              qubits.removeAll { $0 == trial }
+              qubits.insert(trial, at: 0)
+            }
+            let targets = Array(qubits[0..<targetCount])
+            let controlMask = qubits[targetCount..<targetCount + controlCount]
+              .reduce(0) { $0 | 1 << $1 }
+            result.append(
+              Placement(qubitCount: qubitCount, targets: targets, controlMask: controlMask))
+          }
+        }
+      }
+    }
+    return result
+  }
+
+  @Test("Dense k-qubit matrices match the reference", arguments: placements(maximumTargets: 6))
+  func dense(_ placement: Placement) {
+    var generator = SplitMix64(seed: placement.seed)
+    let dimension = 1 << placement.targets.count
+    let matrix = (0..<dimension * dimension).map { _ in randomComplex(using: &generator) }
+    check(placement, generator: &generator) { state in
+      reference(state, placement) { row, column in matrix[row * dimension + column] }
+    } kernel: { amplitudes, threads in
+      StateKernels.applyDense(
+        matrix, targets: placement.targets, controlMask: placement.controlMask,
+        to: amplitudes, qubitCount: placement.qubitCount, threads: threads)
+    } kernel: { amplitudes, threads in
+      StateKernels.applyDense(
+        matrix, targets: placement.targets, controlMask: placement.controlMask,
+        to: amplitudes, qubitCount: placement.qubitCount, threads: threads)
+    }
+  }
+
+  @Test("Diagonal gates match the reference", arguments: placements(maximumTargets: 5))
+  func diagonal(_ placement: Placement) {
+    var generator = SplitMix64(seed: placement.seed)
+    let diagonal = (0..<1 << placement.targets.count).map { _ in randomComplex(using: &generator) }
+    check(placement, generator: &generator) { state in
+      reference(state, placement) { row, column in row == column ? diagonal[row] : .zero }
+    } kernel: { amplitudes, threads in
+      StateKernels.applyDiagonal(
+        diagonal, targets: placement.targets, controlMask: placement.controlMask,
+        to: amplitudes, qubitCount: placement.qubitCount, threads: threads)
+    } kernel: { amplitudes, threads in
+      StateKernels.applyDiagonal(
+        diagonal, targets: placement.targets, controlMask: placement.controlMask,
+        to: amplitudes, qubitCount: placement.qubitCount, threads: threads)
+    }
+  }
+
+  @Test(
+    "Permutations with and without phases match the reference",
+    arguments: placements(maximumTargets: 5), [false, true])
+  func permutation(_ placement: Placement, withPhases: Bool) {
+    var generator = SplitMix64(seed: placement.seed)
+    let dimension = 1 << placement.targets.count
+    let permutation = Array(0..<dimension).shuffled(using: &generator)
+    let phases = withPhases ? (0..<dimension).map { _ in randomComplex(using: &generator) } : nil
+    // new[permutation[j]] = phases[j] · old[j]: row permutation[j] has one entry, in column j.
+    check(placement, generator: &generator) { state in
+      reference(state, placement) { row, column in
+        permutation[column] == row ? phases?[column] ?? .one : .zero
+      }
+    } kernel: { amplitudes, threads in
+      StateKernels.applyPermutation(
+        permutation, phases: phases, targets: placement.targets,
+        controlMask: placement.controlMask, to: amplitudes,
+        qubitCount: placement.qubitCount, threads: threads)
+    } kernel: { amplitudes, threads in
+      StateKernels.applyPermutation(
+        permutation, phases: phases, targets: placement.targets,
+        controlMask: placement.controlMask, to: amplitudes,
+        qubitCount: placement.qubitCount, threads: threads)
+    }
+  }
+
+  @Test("Threaded passes match single-threaded ones on a state above the threshold")
+  func threads() {
+    let placement = Placement(qubitCount: 18, targets: [3, 17], controlMask: 0)
+    var generator = SplitMix64(seed: 7)
+    let matrix = (0..<16).map { _ in randomComplex(using: &generator) }
+    let state = (0..<1 << placement.qubitCount).map { _ in randomComplex(using: &generator) }
+    let single = run(state, as: Double.self, threads: 1) { amplitudes, threads in
+      StateKernels.applyDense(
+        matrix, targets: placement.targets, controlMask: placement.controlMask,
+        to: amplitudes, qubitCount: placement.qubitCount, threads: threads)
+    }
+    let double = run(state, as: Double.self, threads: 2) { amplitudes, threads in
+      StateKernels.applyDense(
+        matrix, targets: placement.targets, controlMask: placement.controlMask,
+        to: amplitudes, qubitCount: placement.qubitCount, threads: threads)
+    }
+    #expect(single == double)
+  }
+
+  // MARK: - Reference and helpers
+
+  /// The gate's matrix (by its entries) applied to the target bits of every controlled index.
+  func reference(
+    _ state: [Complex<Double>], _ placement: Placement,
+    entry: (_ row: Int, _ column: Int) -> Complex<Double>
+  ) -> [Complex<Double>] {
+    let dimension = 1 << placement.targets.count
+    var result = state
+    for index in state.indices where index & placement.controlMask == placement.controlMask {
+      var row = 0
+      for (bit, target) in placement.targets.enumerated() { row |= (index >> target & 1) << bit }
+      var sum = Complex<Double>.zero
+      for column in 0..<dimension {
+        var source = index
+        for (bit, target) in placement.targets.enumerated() {
+          source = source & ~(1 << target) | (column >> bit & 1) << target
+        }
+        sum += entry(row, column) * state[source]
+      }
+      result[index] = sum
+    }
+    return result
+  }
+
+  /// Runs the Double and the Float kernel on a random state, with 1 and 2 threads, and
+  /// compares each with the reference (tolerance 1e-12 for Double, 1e-5 for Float).
+  func check(
+    _ placement: Placement, generator: inout SplitMix64,
+    reference: ([Complex<Double>]) -> [Complex<Double>],
+    kernel double: (UnsafeMutablePointer<Double>, Int) -> Void,
+    kernel float: (UnsafeMutablePointer<Float>, Int) -> Void
+  ) {
+    let state = (0..<1 << placement.qubitCount).map { _ in randomComplex(using: &generator) }
+    let expected = reference(state)
+    for threads in [1, 2] {
+      let doubleResult = run(state, as: Double.self, threads: threads, double)
+      let floatResult = run(state, as: Float.self, threads: threads, float)
+      #expect(maximumDistance(doubleResult, expected) < 1e-12, "Double \(placement)")
+      #expect(maximumDistance(floatResult, expected) < 1e-5, "Float \(placement)")
+    }
+  }
+
+  /// Copies `state` into 64-byte aligned storage of `S`, runs `kernel`, and reads it back.
+  func run<S: AmplitudeScalar>(
+    _ state: [Complex<Double>], as scalar: S.Type, threads: Int,
+    _ kernel: (UnsafeMutablePointer<S>, Int) -> Void
+  ) -> [Complex<Double>] {
+    let count = 2 * state.count
+    let raw = UnsafeMutableRawPointer.allocate(
+      byteCount: max(count * MemoryLayout<S>.stride, 64), alignment: 64)
+    defer { raw.deallocate() }
+    let amplitudes = raw.bindMemory(to: S.self, capacity: count)
+    for (index, value) in state.enumerated() {
+      amplitudes[2 * index] = S(value.real)
+      amplitudes[2 * index + 1] = S(value.imaginary)
+    }
+    kernel(amplitudes, threads)
+    return state.indices.map {
+      Complex(Double(amplitudes[2 * $0]), Double(amplitudes[2 * $0 + 1]))
+    }
+  }
+
+  func maximumDistance(_ lhs: [Complex<Double>], _ rhs: [Complex<Double>]) -> Double {
+    zip(lhs, rhs).map { ($0 - $1).length }.max() ?? 0
+  }
+
+  func randomComplex(using generator: inout SplitMix64) -> Complex<Double> {
+    Complex(
+      Double.random(in: -1...1, using: &generator), Double.random(in: -1...1, using: &generator))
+  }
+}
+
+/// A small seeded generator (Steele, Lea, Flood: SplitMix64), so failures reproduce.
+struct SplitMix64: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}

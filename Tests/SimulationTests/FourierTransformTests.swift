@@ -1,4 +1,5 @@
 import Foundation
+import EntangleTestSupport
 import Testing
 
 @testable import Simulation
@@ -91,21 +92,10 @@ struct FourierTransformTests {
     return state
   }
 
-  /// A normalized state with amplitudes from a seeded generator (SplitMix64).
+  /// A normalized random state from the test support's seeded generator, as interleaved (re, im).
   static func randomState(qubitCount: Int, seed: UInt64) -> ReferenceState {
-    var s = seed
-    func next() -> Double {
-      s &+= 0x9E37_79B9_7F4A_7C15
-      var z = s
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      z ^= z >> 31
-      return Double(z >> 11) / Double(1 << 53) * 2 - 1
-    }
-    var values = (0..<(2 << qubitCount)).map { _ in next() }
-    let norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-    values = values.map { $0 / norm }
-    return ReferenceState(qubitCount: qubitCount, values: values)
+    let amplitudes = RandomState.make(qubits: qubitCount, seed: seed)
+    return ReferenceState(qubitCount: qubitCount, values: amplitudes.flatMap { [$0.real, $0.imaginary] })
   }
 
   /// Runs `FourierTransform.apply` on a 64-byte-aligned copy of `state` in precision `S`.

@@ -1,4 +1,5 @@
 import ComplexModule
+import EntangleTestSupport
 import Testing
 
 @testable import Simulation
@@ -20,7 +21,7 @@ struct KernelTests {
   /// Every target position for one qubit, and shuffled random target sets for 2...5, each
   /// with 0, 1 and 2 controls, on states of 1 to 10 qubits.
   static func placements(maximumTargets: Int) -> [Placement] {
-    var generator = SplitMix64(seed: 2026)
+    var generator = SeededGenerator(seed: 2026)
     var result: [Placement] = []
     for qubitCount in [1, 2, 3, 4, 5, 6, 8, 10] {
       for targetCount in 1...min(maximumTargets, qubitCount) {
@@ -46,7 +47,7 @@ struct KernelTests {
 
   @Test("Dense k-qubit matrices match the reference", arguments: placements(maximumTargets: 6))
   func dense(_ placement: Placement) {
-    var generator = SplitMix64(seed: placement.seed)
+    var generator = SeededGenerator(seed: placement.seed)
     let dimension = 1 << placement.targets.count
     let matrix = (0..<dimension * dimension).map { _ in randomComplex(using: &generator) }
     check(placement, generator: &generator) { state in
@@ -64,7 +65,7 @@ struct KernelTests {
 
   @Test("Diagonal gates match the reference", arguments: placements(maximumTargets: 5))
   func diagonal(_ placement: Placement) {
-    var generator = SplitMix64(seed: placement.seed)
+    var generator = SeededGenerator(seed: placement.seed)
     let diagonal = (0..<1 << placement.targets.count).map { _ in randomComplex(using: &generator) }
     check(placement, generator: &generator) { state in
       reference(state, placement) { row, column in row == column ? diagonal[row] : .zero }
@@ -83,7 +84,7 @@ struct KernelTests {
     "Permutations with and without phases match the reference",
     arguments: placements(maximumTargets: 5), [false, true])
   func permutation(_ placement: Placement, withPhases: Bool) {
-    var generator = SplitMix64(seed: placement.seed)
+    var generator = SeededGenerator(seed: placement.seed)
     let dimension = 1 << placement.targets.count
     let permutation = Array(0..<dimension).shuffled(using: &generator)
     let phases = withPhases ? (0..<dimension).map { _ in randomComplex(using: &generator) } : nil
@@ -108,7 +109,7 @@ struct KernelTests {
   @Test("Threaded passes match single-threaded ones on a state above the threshold")
   func threads() {
     let placement = Placement(qubitCount: 18, targets: [3, 17], controlMask: 0)
-    var generator = SplitMix64(seed: 7)
+    var generator = SeededGenerator(seed: 7)
     let matrix = (0..<16).map { _ in randomComplex(using: &generator) }
     let state = (0..<1 << placement.qubitCount).map { _ in randomComplex(using: &generator) }
     let single = run(state, as: Double.self, threads: 1) { amplitudes, threads in
@@ -152,7 +153,7 @@ struct KernelTests {
   /// Runs the Double and the Float kernel on a random state, with 1 and 2 threads, and
   /// compares each with the reference (tolerance 1e-12 for Double, 1e-5 for Float).
   func check(
-    _ placement: Placement, generator: inout SplitMix64,
+    _ placement: Placement, generator: inout SeededGenerator,
     reference: ([Complex<Double>]) -> [Complex<Double>],
     kernel double: (UnsafeMutablePointer<Double>, Int) -> Void,
     kernel float: (UnsafeMutablePointer<Float>, Int) -> Void
@@ -191,21 +192,9 @@ struct KernelTests {
     zip(lhs, rhs).map { ($0 - $1).length }.max() ?? 0
   }
 
-  func randomComplex(using generator: inout SplitMix64) -> Complex<Double> {
+  func randomComplex(using generator: inout SeededGenerator) -> Complex<Double> {
     Complex(
       Double.random(in: -1...1, using: &generator), Double.random(in: -1...1, using: &generator))
   }
 }
 
-/// A small seeded generator (Steele, Lea, Flood: SplitMix64), so failures reproduce.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}

@@ -43,11 +43,16 @@ public enum RandomCircuit {
     var circuit = try! Circuit(qubits: qubits)
     let classList = GateClass.allCases.filter { classes.contains($0) }
     var made = 0
+    var misses = 0
     while made < gates {
       let gateClass = classList.randomElement(using: &generator)!
       guard let gate = randomGate(
         of: gateClass, qubits: qubits, maximumUnitaryQubits: maximumUnitaryQubits, symbols: symbols, using: &generator
-      ) else { continue }
+      ) else {
+        misses += 1
+        precondition(misses < 10_000, "no gate of the classes \(classes) fits in \(qubits) qubits")
+        continue
+      }
       let chosen = Array((0..<qubits).shuffled(using: &generator))
       let targets = Array(chosen.prefix(gate.qubitCount))
       let free = qubits - gate.qubitCount

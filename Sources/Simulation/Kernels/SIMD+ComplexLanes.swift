@@ -18,6 +18,15 @@ extension SIMD where Scalar: FloatingPoint {
   /// `distance` must be a constant after inlining (see `exchangingLanes(_:)`).
   @inline(__always)
   func xorLanes(_ distance: Int) -> Self {
+    if MemoryLayout<Self>.size == 64 {
+      // Moved as eight 64-bit words (one or half a complex each): per-scalar shuffles of
+      // SIMD16<Float> were compiled into dozens of single-element inserts.
+      let words = unsafeBitCast(self, to: SIMD8<UInt64>.self)
+      let wordsPerLane = MemoryLayout<Scalar>.size / 4
+      var moved = words
+      for word in 0..<8 { moved[word] = words[word ^ (wordsPerLane &* distance)] }
+      return unsafeBitCast(moved, to: Self.self)
+    }
     var result = self
     for lane in 0..<scalarCount { result[lane] = self[lane ^ (2 &* distance)] }
     return result
@@ -79,9 +88,19 @@ struct LaneCoefficient<Vector: SIMD> where Vector.Scalar: AmplitudeScalar {
     real * amplitudes + imaginary * amplitudes.swappedRealImaginary
   }
 
-  /// This coefficient times `amplitudes`, given also `amplitudes.swappedRealImaginary`.
+  /// The coefficient stored at `coefficient` times `amplitudes`.
+  ///
+  /// Reads the coefficient through scalar pointers: the same product on whole SIMD values
+  /// loaded from memory was compiled into partial vectors (see `StateKernels.dotProduct`).
   @inline(__always)
-  func times(_ amplitudes: Vector, swapped: Vector) -> Vector {
-    real * amplitudes + imaginary * swapped
+  static func product(of coefficient: UnsafePointer<Self>, and amplitudes: Vector) -> Vector {
+    let real = UnsafeRawPointer(coefficient).assumingMemoryBound(to: Vector.Scalar.self)
+    let imaginary = real + Vector.scalarCount
+    let swapped = amplitudes.swappedRealImaginary
+    var result = Vector()
+    for lane in 0..<Vector.scalarCount {
+      result[lane] = real[lane] * amplitudes[lane] + imaginary[lane] * swapped[lane]
+    }
+    return result
   }
 }

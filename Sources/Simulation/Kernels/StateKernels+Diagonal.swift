@@ -5,8 +5,9 @@ extension StateKernels {
   /// `diagonal[j]`, where every control bit is set; amplitudes never mix.
   ///
   /// Each vector of a group gets one per-lane coefficient (low targets and low controls
-  /// vary by lane), applied over a whole contiguous run before the next, so the pass
-  /// streams in place with no shuffles but the real/imaginary swap.
+  /// vary by lane), applied over a whole contiguous run before the next, two runs at a time
+  /// (`VectorLayout.forEachRunPair`), so the pass streams in place with no shuffles but the
+  /// real/imaginary swap.
   ///
   /// - Complexity: O(2^n / 2^c) for c controls.
   static func applyDiagonal<S: AmplitudeScalar>(
@@ -71,7 +72,17 @@ extension StateKernels {
           count: layout.groupCount, threads: threads,
           minimumPerThread: layout.minimumGroupsPerThread
         ) { groups in
-          layout.forEachRun(in: groups) { first, count in
+          layout.forEachRunPair(in: groups) { first, second, count in
+            for high in 0..<highCount {
+              let coefficient = coefficients[high]
+              let run = vectors + (first &+ offsets[high])
+              let otherRun = vectors + (second &+ offsets[high])
+              for index in 0..<count {
+                run[index] = coefficient.times(run[index])
+                otherRun[index] = coefficient.times(otherRun[index])
+              }
+            }
+          } single: { first, count in
             for high in 0..<highCount {
               let coefficient = coefficients[high]
               let run = vectors + (first &+ offsets[high])

@@ -108,12 +108,20 @@ public struct Block: CircuitComponent {
 /// and nested components all work as in ordinary Swift.
 @resultBuilder
 public enum CircuitBuilder {
+  /// A gate, a measurement, a block or a sub-circuit written as a statement.
   public static func buildExpression(_ component: some CircuitComponent) -> [any CircuitComponent] { [component] }
+  /// A list of components written as a statement.
   public static func buildExpression(_ components: [any CircuitComponent]) -> [any CircuitComponent] { components }
+  /// Statements in order.
   public static func buildBlock(_ parts: [any CircuitComponent]...) -> [any CircuitComponent] { parts.flatMap { $0 } }
+  /// An `if` without `else`: its statements, or nothing.
   public static func buildOptional(_ part: [any CircuitComponent]?) -> [any CircuitComponent] { part ?? [] }
+  /// The `if` branch of an `if`/`else` or the first case of a `switch`.
   public static func buildEither(first part: [any CircuitComponent]) -> [any CircuitComponent] { part }
+  /// The `else` branch or a later `switch` case.
   public static func buildEither(second part: [any CircuitComponent]) -> [any CircuitComponent] { part }
+  /// The statements of every iteration of a `for` loop, in order.
   public static func buildArray(_ parts: [[any CircuitComponent]]) -> [any CircuitComponent] { parts.flatMap { $0 } }
+  /// An `if #available` branch.
   public static func buildLimitedAvailability(_ part: [any CircuitComponent]) -> [any CircuitComponent] { part }
 }

@@ -17,31 +17,44 @@ extension Parameter {
     return Parameter(node: .binary(op, lhs.node, rhs.node))
   }
 
+  /// The sum of two expressions (folded when both are constants).
   public static func + (lhs: Parameter, rhs: Parameter) -> Parameter { combine(.add, lhs, rhs) }
+  /// The difference of two expressions (folded when both are constants).
   public static func - (lhs: Parameter, rhs: Parameter) -> Parameter { combine(.subtract, lhs, rhs) }
+  /// The product of two expressions (folded when both are constants).
   public static func * (lhs: Parameter, rhs: Parameter) -> Parameter { combine(.multiply, lhs, rhs) }
+  /// The quotient of two expressions (folded when both are constants).
   public static func / (lhs: Parameter, rhs: Parameter) -> Parameter { combine(.divide, lhs, rhs) }
 
+  /// The negated expression.
   public static prefix func - (operand: Parameter) -> Parameter {
     if case .constant(let value) = operand.node { return Parameter(-value) }
     if case .negated(let inner) = operand.node { return Parameter(node: inner) }
     return Parameter(node: .negated(operand.node))
   }
 
+  /// The sum of an expression and a number.
   @_disfavoredOverload
   public static func + (lhs: Parameter, rhs: Double) -> Parameter { lhs + Parameter(rhs) }
+  /// The sum of a number and an expression.
   @_disfavoredOverload
   public static func + (lhs: Double, rhs: Parameter) -> Parameter { Parameter(lhs) + rhs }
+  /// The difference of an expression and a number.
   @_disfavoredOverload
   public static func - (lhs: Parameter, rhs: Double) -> Parameter { lhs - Parameter(rhs) }
+  /// The difference of a number and an expression.
   @_disfavoredOverload
   public static func - (lhs: Double, rhs: Parameter) -> Parameter { Parameter(lhs) - rhs }
+  /// The product of an expression and a number.
   @_disfavoredOverload
   public static func * (lhs: Parameter, rhs: Double) -> Parameter { lhs * Parameter(rhs) }
+  /// The product of a number and an expression.
   @_disfavoredOverload
   public static func * (lhs: Double, rhs: Parameter) -> Parameter { Parameter(lhs) * rhs }
+  /// The quotient of an expression and a number.
   @_disfavoredOverload
   public static func / (lhs: Parameter, rhs: Double) -> Parameter { lhs / Parameter(rhs) }
+  /// The quotient of a number and an expression.
   @_disfavoredOverload
   public static func / (lhs: Double, rhs: Parameter) -> Parameter { Parameter(lhs) / rhs }
 }

@@ -99,7 +99,9 @@ public struct PauliSum: Hashable, Sendable, CustomStringConvertible {
     terms.map { "\($0.coefficient) * \($0.pauli)" }.joined(separator: " + ")
   }
 
+  /// The sum of two observables: the terms of both, in order.
   public static func + (lhs: PauliSum, rhs: PauliSum) -> PauliSum { PauliSum(lhs.terms + rhs.terms) }
+  /// The observable with every coefficient multiplied by `lhs`.
   public static func * (lhs: Double, rhs: PauliSum) -> PauliSum {
     PauliSum(rhs.terms.map { Term(lhs * $0.coefficient, $0.pauli) })
   }

@@ -122,7 +122,7 @@ public struct StateVector<Scalar: AmplitudeScalar>: Sendable {
   }
 
   /// The fewest amplitudes worth a thread in a reduction.
-  static var reductionChunk: Int { 1 << 16 }
+  static var reductionChunk: Int { 1 << 17 }
 }
 
 extension StateVector: CustomStringConvertible {

@@ -31,6 +31,8 @@ public enum CircuitError: Error, Hashable, Sendable, CustomStringConvertible {
   case notControllable(operation: String)
   /// A repetition count or similar argument was negative.
   case invalidCount(Int)
+  /// A measurement pairs a different number of qubits and classical bits.
+  case measurementCountMismatch(qubits: Int, bits: Int)
   /// A Pauli string names a negative qubit.
   case negativeQubit(Int)
   /// Two classical conditions on one operation name the same bit.
@@ -70,6 +72,8 @@ public enum CircuitError: Error, Hashable, Sendable, CustomStringConvertible {
       return "\(operation) cannot be controlled by other qubits"
     case let .invalidCount(count):
       return "a count must be non-negative, got \(count)"
+    case let .measurementCountMismatch(qubits, bits):
+      return "a measurement of \(qubits) qubit\(qubits == 1 ? "" : "s") into \(bits) classical bit\(bits == 1 ? "" : "s"); give one bit per qubit"
     case let .negativeQubit(qubit):
       return "qubit \(qubit) is negative; qubits are numbered from 0"
     case let .conflictingConditions(operation):

@@ -336,12 +336,23 @@ public struct IQFT: SingleOperationComponent {
 
 /// Measures qubits into classical bits (collapsing the state).
 public struct Measure: CircuitComponent {
-  let pairs: [(qubit: Int, bit: Int)]
+  let qubits: [Int]
+  let bits: [Int]
   /// Measures `qubit` into classical bit `bit`.
-  public init(_ qubit: Int, into bit: Int) { pairs = [(qubit, bit)] }
-  /// Measures `qubits[i]` into `bits[i]`; the shorter list decides how many.
-  public init(_ qubits: [Int], into bits: [Int]) { pairs = zip(qubits, bits).map { ($0, $1) } }
-  public func makeOperations() -> [Operation] { pairs.map { Operation(.measure(qubit: $0.qubit, bit: $0.bit)) } }
+  public init(_ qubit: Int, into bit: Int) {
+    qubits = [qubit]
+    bits = [bit]
+  }
+  /// Measures `qubits[i]` into `bits[i]`; forming the circuit throws
+  /// ``CircuitError/measurementCountMismatch(qubits:bits:)`` unless the lists are equally long.
+  public init(_ qubits: [Int], into bits: [Int]) {
+    self.qubits = qubits
+    self.bits = bits
+  }
+  public func makeOperations() throws(CircuitError) -> [Operation] {
+    guard qubits.count == bits.count else { throw .measurementCountMismatch(qubits: qubits.count, bits: bits.count) }
+    return zip(qubits, bits).map { Operation(.measure(qubit: $0, bit: $1)) }
+  }
 }
 
 /// Resets a qubit to |0⟩.

@@ -4,7 +4,7 @@ import Circuits
 public enum SimulationError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The state would need more memory than the limit allows; nothing was allocated.
   case insufficientMemory(qubits: Int, bytesNeeded: Double, bytesAvailable: Int)
-  /// A qubit count outside 0...maximum.
+  /// A qubit count outside 1...maximum.
   case invalidQubitCount(Int, maximum: Int)
   /// Amplitudes whose count is not a power of two.
   case amplitudeCountNotPowerOfTwo(Int)
@@ -30,7 +30,7 @@ public enum SimulationError: Error, Hashable, Sendable, CustomStringConvertible 
     case let .insufficientMemory(qubits, needed, available):
       return "a state of \(qubits) qubits needs \(Self.format(bytes: needed)) but only \(Self.format(bytes: Double(available))) is available; use fewer qubits, single precision, or raise the memory limit"
     case let .invalidQubitCount(count, maximum):
-      return "a state needs between 0 and \(maximum) qubits, got \(count)"
+      return "a state needs between 1 and \(maximum) qubits, got \(count)"
     case let .amplitudeCountNotPowerOfTwo(count):
       return "a state needs 2^n amplitudes, got \(count)"
     case let .notNormalized(norm, tolerance):

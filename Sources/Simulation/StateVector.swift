@@ -29,6 +29,7 @@ public struct StateVector<Scalar: AmplitudeScalar>: Sendable {
   }
 
   /// The largest qubit count indices can address; the memory limit refuses far smaller states first.
+  /// A state has at least one qubit.
   public static var maximumQubitCount: Int { 60 }
 
   /// The basis state |0…0⟩ on `qubits` qubits.
@@ -49,7 +50,7 @@ public struct StateVector<Scalar: AmplitudeScalar>: Sendable {
   }
 
   init(uncheckedBasisState index: Int, qubits: Int, memoryLimit: MemoryLimit) throws(SimulationError) {
-    guard (0...Self.maximumQubitCount).contains(qubits) else {
+    guard (1...Self.maximumQubitCount).contains(qubits) else {
       throw .invalidQubitCount(qubits, maximum: Self.maximumQubitCount)
     }
     guard index >= 0, index < 1 << qubits else { throw .basisStateOutOfRange(index: index, qubitCount: qubits) }

@@ -88,10 +88,13 @@ struct CircuitBuilderTests {
     #expect(circuit.parameterNames == ["t"])
   }
 
-  @Test("Measure over lists pairs qubits with bits, up to the shorter list")
+  @Test("Measure over lists pairs qubits with bits and refuses lists of different lengths")
   func measureLists() throws {
-    let circuit = try Circuit(qubits: 3, bits: 2) { Measure([2, 0, 1], into: [1, 0]) }
+    let circuit = try Circuit(qubits: 3, bits: 2) { Measure([2, 0], into: [1, 0]) }
     #expect(circuit.operations == [Operation(.measure(qubit: 2, bit: 1)), Operation(.measure(qubit: 0, bit: 0))])
+    #expect(throws: CircuitError.measurementCountMismatch(qubits: 3, bits: 2)) {
+      try Circuit(qubits: 3, bits: 2) { Measure([2, 0, 1], into: [1, 0]) }
+    }
   }
 
   @Test("Circuit(qubits:operations:) and append check like the DSL")

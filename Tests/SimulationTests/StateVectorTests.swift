@@ -6,7 +6,7 @@ import Testing
 
 @Suite("StateVector creation and validation")
 struct StateVectorTests {
-  @Test("|0…0⟩ and basis states have one amplitude of 1", arguments: [0, 1, 3, 10])
+  @Test("|0…0⟩ and basis states have one amplitude of 1", arguments: [1, 3, 10])
   func basisStates(qubits: Int) throws {
     let zero = try StateVector(qubits: qubits)
     #expect(zero.count == 1 << qubits)
@@ -36,6 +36,8 @@ struct StateVectorTests {
   @Test("impossible sizes and indices are typed errors")
   func invalidRequests() {
     #expect(throws: SimulationError.invalidQubitCount(-1, maximum: 60)) { _ = try StateVector(qubits: -1) }
+    #expect(throws: SimulationError.invalidQubitCount(0, maximum: 60)) { _ = try StateVector(qubits: 0) }
+    #expect(throws: SimulationError.invalidQubitCount(0, maximum: 60)) { _ = try StateVector(amplitudes: [Complex<Double>.one]) }
     #expect(throws: SimulationError.invalidQubitCount(64, maximum: 60)) { _ = try StateVector(qubits: 64) }
     #expect(throws: SimulationError.basisStateOutOfRange(index: 8, qubitCount: 3)) {
       _ = try StateVector(basisState: 8, qubits: 3)

@@ -111,7 +111,7 @@ do {
             let gbps = bytes / time / 1e9
             let fraction = options.stream[threads].map { String(format: "%.0f%%", 100 * gbps / $0) } ?? "–"
             print("| \(n) | \(precision) | \(threads) | \(kernel.name) | \(target) | "
-              + String(format: "%.2f | %.1f | ", time * 1e3, gbps) + fraction + " |")
+              + String(format: "%.3f | %.1f | ", time * 1e3, gbps) + fraction + " |")
           }
         }
       }

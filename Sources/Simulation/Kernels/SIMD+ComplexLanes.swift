@@ -91,7 +91,8 @@ struct LaneCoefficient<Vector: SIMD> where Vector.Scalar: AmplitudeScalar {
   /// The coefficient stored at `coefficient` times `amplitudes`.
   ///
   /// Reads the coefficient through scalar pointers: the same product on whole SIMD values
-  /// loaded from memory was compiled into partial vectors (see `StateKernels.dotProduct`).
+  /// loaded from memory was compiled into partial vectors (Swift 6.3, LLVM's SLP
+  /// vectoriser) inside `StateKernels.permuteVectors`.
   @inline(__always)
   static func product(of coefficient: UnsafePointer<Self>, and amplitudes: Vector) -> Vector {
     let real = UnsafeRawPointer(coefficient).assumingMemoryBound(to: Vector.Scalar.self)

@@ -15,78 +15,61 @@ extension StateKernels {
     to amplitudes: UnsafeMutablePointer<S>, qubitCount: Int, threads: Int
   ) {
     assert(diagonal.count == 1 << targets.count)
-    let raw = UnsafeMutableRawPointer(amplitudes)
-    if S.self == Double.self {
-      applyDiagonal(
-        diagonal, targets: targets, controlMask: controlMask,
-        to: raw.assumingMemoryBound(to: SIMD8<Double>.self), qubitCount: qubitCount,
-        threads: threads)
-    } else if S.self == Float.self {
-      applyDiagonal(
-        diagonal, targets: targets, controlMask: controlMask,
-        to: raw.assumingMemoryBound(to: SIMD16<Float>.self), qubitCount: qubitCount,
-        threads: threads)
-    } else {
-      applyDiagonal(
-        diagonal, targets: targets, controlMask: controlMask,
-        to: raw.assumingMemoryBound(to: SIMD8<S>.self), qubitCount: qubitCount,
-        threads: threads)
-    }
+    run(
+      DiagonalPass(diagonal: diagonal), on: amplitudes, targets: targets,
+      controlMask: controlMask, qubitCount: qubitCount, threads: threads)
   }
 
-  /// `applyDiagonal` on vectors of `V`, each `V.scalarCount / 2` amplitudes.
-  static func applyDiagonal<V: SIMD>(
-    _ diagonal: [Complex<Double>], targets: [Int], controlMask: Int,
-    to vectors: UnsafeMutablePointer<V>, qubitCount: Int, threads: Int
-  ) where V.Scalar: AmplitudeScalar {
-    let laneBits = (V.scalarCount / 2).trailingZeroBitCount
-    guard qubitCount >= laneBits, targets.count <= 10 else {
-      let dimension = diagonal.count
-      var matrix = [Complex<Double>](repeating: .zero, count: dimension * dimension)
-      for index in 0..<dimension { matrix[index * (dimension + 1)] = diagonal[index] }
-      applyDenseScalar(
-        matrix, targets: targets, controlMask: controlMask,
-        to: UnsafeMutableRawPointer(vectors).assumingMemoryBound(to: V.Scalar.self),
-        qubitCount: qubitCount)
-      return
-    }
-    let layout = VectorLayout(
-      targets: targets, controlMask: controlMask, qubitCount: qubitCount, laneBits: laneBits)
-    let highCount = 1 << layout.highTargetCount
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: highCount) { offsetBuffer in
-      let offsets = offsetBuffer.baseAddress!
-      withUnsafeTemporaryAllocation(
-        of: LaneCoefficient<V>.self, capacity: highCount
-      ) { coefficientBuffer in
-        let coefficients = coefficientBuffer.baseAddress!
-        for high in 0..<highCount {
-          offsets[high] = layout.vectorOffset(highPart: high, targets: targets)
-          (coefficients + high).initialize(
-            to: LaneCoefficient(lanes: { lane in
-              guard layout.isControlled(lane: lane) else { return (1, 0) }
-              let entry = diagonal[layout.matrixIndex(highPart: high, lane: lane, targets: targets)]
-              return (entry.real, entry.imaginary)
-            }))
-        }
-        ParallelLoop.forEachChunk(
-          count: layout.groupCount, threads: threads,
-          minimumPerThread: layout.minimumGroupsPerThread
-        ) { groups in
-          layout.forEachRunPair(in: groups) { first, second, count in
-            for high in 0..<highCount {
-              let coefficient = coefficients[high]
-              let run = vectors + (first &+ offsets[high])
-              let otherRun = vectors + (second &+ offsets[high])
-              for index in 0..<count {
-                run[index] = coefficient.times(run[index])
-                otherRun[index] = coefficient.times(otherRun[index])
+  /// What `applyDiagonal` needs beyond the placement, for `run`.
+  struct DiagonalPass: VectorPass {
+    let diagonal: [Complex<Double>]
+
+    func run<V: SIMD>(on vectors: UnsafeMutablePointer<V>, at placement: PassPlacement)
+    where V.Scalar: AmplitudeScalar {
+      let (targets, threads) = (placement.targets, placement.threads)
+      guard let layout = placement.layout(for: V.self), targets.count <= 10 else {
+        let dimension = diagonal.count
+        var matrix = [Complex<Double>](repeating: .zero, count: dimension * dimension)
+        for index in 0..<dimension { matrix[index * (dimension + 1)] = diagonal[index] }
+        placement.applyScalar(matrix, to: vectors)
+        return
+      }
+      let highCount = 1 << layout.highTargetCount
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: highCount) { offsetBuffer in
+        let offsets = offsetBuffer.baseAddress!
+        withUnsafeTemporaryAllocation(
+          of: LaneCoefficient<V>.self, capacity: highCount
+        ) { coefficientBuffer in
+          let coefficients = coefficientBuffer.baseAddress!
+          for high in 0..<highCount {
+            offsets[high] = layout.vectorOffset(highPart: high, targets: targets)
+            (coefficients + high).initialize(
+              to: LaneCoefficient(lanes: { lane in
+                guard layout.isControlled(lane: lane) else { return (1, 0) }
+                let index = layout.matrixIndex(highPart: high, lane: lane, targets: targets)
+                return (diagonal[index].real, diagonal[index].imaginary)
+              }))
+          }
+          ParallelLoop.forEachChunk(
+            count: layout.groupCount, threads: threads,
+            minimumPerThread: layout.minimumGroupsPerThread
+          ) { groups in
+            layout.forEachRunPair(in: groups) { first, second, count in
+              for high in 0..<highCount {
+                let coefficient = coefficients[high]
+                let run = vectors + (first &+ offsets[high])
+                let otherRun = vectors + (second &+ offsets[high])
+                for index in 0..<count {
+                  run[index] = coefficient.times(run[index])
+                  otherRun[index] = coefficient.times(otherRun[index])
+                }
               }
-            }
-          } single: { first, count in
-            for high in 0..<highCount {
-              let coefficient = coefficients[high]
-              let run = vectors + (first &+ offsets[high])
-              for index in 0..<count { run[index] = coefficient.times(run[index]) }
+            } single: { first, count in
+              for high in 0..<highCount {
+                let coefficient = coefficients[high]
+                let run = vectors + (first &+ offsets[high])
+                for index in 0..<count { run[index] = coefficient.times(run[index]) }
+              }
             }
           }
         }

@@ -5,71 +5,66 @@ extension StateKernels {
   /// `phases[j]` (none when `phases` is nil), where every control bit is set.
   ///
   /// With only high targets and high controls this moves whole vectors and does no
-  /// arithmetic without phases. Low targets or controls make each output vector a blend of
-  /// lane-permuted input vectors, one term per (input vector, lane distance) pair, each
-  /// with the mask of the lanes it fills.
+  /// arithmetic without phases. Low targets make each output vector a blend of
+  /// lane-exchanged input vectors (`mixGroups` with `LaneSelection` terms), or a sum of
+  /// them with phases.
   ///
-  /// - Complexity: O(2^n / 2^c) for c controls.
+  /// - Complexity: O(2^n / 2^c) for c controls; O(4^k · 2^n / 2^c) for k > 5 targets with
+  ///   one below the vector width, which run as a dense matrix on scalars.
   static func applyPermutation<S: AmplitudeScalar>(
     _ permutation: [Int], phases: [Complex<Double>]?, targets: [Int], controlMask: Int,
     to amplitudes: UnsafeMutablePointer<S>, qubitCount: Int, threads: Int
   ) {
     assert(permutation.count == 1 << targets.count)
-    let raw = UnsafeMutableRawPointer(amplitudes)
-    if S.self == Double.self {
-      applyPermutation(
-        permutation, phases: phases, targets: targets, controlMask: controlMask,
-        to: raw.assumingMemoryBound(to: SIMD8<Double>.self), qubitCount: qubitCount,
-        threads: threads)
-    } else if S.self == Float.self {
-      applyPermutation(
-        permutation, phases: phases, targets: targets, controlMask: controlMask,
-        to: raw.assumingMemoryBound(to: SIMD16<Float>.self), qubitCount: qubitCount,
-        threads: threads)
-    } else {
-      applyPermutation(
-        permutation, phases: phases, targets: targets, controlMask: controlMask,
-        to: raw.assumingMemoryBound(to: SIMD8<S>.self), qubitCount: qubitCount,
-        threads: threads)
-    }
+    run(
+      PermutationPass(permutation: permutation, phases: phases), on: amplitudes,
+      targets: targets, controlMask: controlMask, qubitCount: qubitCount, threads: threads)
   }
 
-  /// `applyPermutation` on vectors of `V`, each `V.scalarCount / 2` amplitudes.
-  static func applyPermutation<V: SIMD>(
-    _ permutation: [Int], phases: [Complex<Double>]?, targets: [Int], controlMask: Int,
-    to vectors: UnsafeMutablePointer<V>, qubitCount: Int, threads: Int
-  ) where V.Scalar: AmplitudeScalar {
-    let laneBits = (V.scalarCount / 2).trailingZeroBitCount
-    guard qubitCount >= laneBits, targets.count <= 10 else {
-      let dimension = permutation.count
-      var matrix = [Complex<Double>](repeating: .zero, count: dimension * dimension)
-      for column in 0..<dimension {
-        matrix[permutation[column] * dimension + column] = phases?[column] ?? .one
-      }
-      applyDenseScalar(
-        matrix, targets: targets, controlMask: controlMask,
-        to: UnsafeMutableRawPointer(vectors).assumingMemoryBound(to: V.Scalar.self),
-        qubitCount: qubitCount)
-      return
+  /// What `applyPermutation` needs beyond the placement, for `run`.
+  struct PermutationPass: VectorPass {
+    let permutation: [Int]
+    let phases: [Complex<Double>]?
+
+    /// The gate's matrix entry: row `permutation[column]` has `phases[column]` in column
+    /// `column`.
+    func entry(row: Int, column: Int) -> Complex<Double> {
+      permutation[column] == row ? phases?[column] ?? .one : .zero
     }
-    let layout = VectorLayout(
-      targets: targets, controlMask: controlMask, qubitCount: qubitCount, laneBits: laneBits)
-    if targets.count == 1 && layout.lowTargetLanes != 0 {
-      // X, Y and their controlled forms on a low target: the one-qubit kernel's single
-      // shuffle per vector runs at full bandwidth, where the general lane blend below was
-      // measured 2.5-5x slower. Multiplying by the 0/1 entries is exact for finite
-      // amplitudes (a zero may change sign).
-      var matrix = [Complex<Double>](repeating: .zero, count: 4)
-      for column in 0..<2 { matrix[permutation[column] * 2 + column] = phases?[column] ?? .one }
-      applySingleQubit(matrix, target: targets[0], layout: layout, to: vectors, threads: threads)
-    } else if layout.lowTargetLanes == 0 {
-      permuteVectors(
-        permutation, phases: phases, targets: targets, layout: layout, to: vectors,
-        threads: threads)
-    } else {
-      permuteLanes(
-        permutation, phases: phases, targets: targets, layout: layout, to: vectors,
-        threads: threads)
+
+    func run<V: SIMD>(on vectors: UnsafeMutablePointer<V>, at placement: PassPlacement)
+    where V.Scalar: AmplitudeScalar {
+      let (targets, threads) = (placement.targets, placement.threads)
+      guard let layout = placement.layout(for: V.self), targets.count <= 10,
+        layout.lowTargetLanes == 0 || targets.count <= 5
+      else {
+        let dimension = permutation.count
+        let matrix = (0..<dimension * dimension).map {
+          entry(row: $0 / dimension, column: $0 % dimension)
+        }
+        placement.applyScalar(matrix, to: vectors)
+        return
+      }
+      if targets.count == 1 && layout.lowTargetLanes != 0 {
+        // X, Y and their controlled forms on a low target: the one-qubit kernel's single
+        // shuffle per vector runs at full bandwidth. Multiplying by the 0/1 entries is
+        // exact for finite amplitudes (a zero may change sign).
+        let matrix = (0..<4).map { entry(row: $0 / 2, column: $0 % 2) }
+        StateKernels.applySingleQubit(
+          matrix, target: targets[0], layout: layout, to: vectors, threads: threads)
+      } else if layout.lowTargetLanes == 0 {
+        StateKernels.permuteVectors(
+          permutation, phases: phases, targets: targets, layout: layout, to: vectors,
+          threads: threads)
+      } else if phases == nil {
+        StateKernels.mixGroups(
+          LaneSelection<V>.self, entry: entry(row:column:), targets: targets, layout: layout,
+          to: vectors, threads: threads)
+      } else {
+        StateKernels.mixGroups(
+          LaneCoefficient<V>.self, entry: entry(row:column:), targets: targets, layout: layout,
+          to: vectors, threads: threads)
+      }
     }
   }
 
@@ -157,123 +152,5 @@ extension StateKernels {
         }
       }
     }
-  }
-
-  /// One input vector's contribution to one output vector: its lanes exchanged at
-  /// `distance`, times per-lane `phase`, written into the scalars where `mask` is 1.
-  struct PermutationTerm<V: SIMD> where V.Scalar: AmplitudeScalar {
-    var output: Int
-    var input: Int
-    var distance: Int
-    var mask: V
-    var phase: LaneCoefficient<V>
-  }
-
-  /// Some target or control selects a lane: each output vector is blended from terms.
-  static func permuteLanes<V: SIMD>(
-    _ permutation: [Int], phases: [Complex<Double>]?, targets: [Int], layout: VectorLayout,
-    to vectors: UnsafeMutablePointer<V>, threads: Int
-  ) where V.Scalar: AmplitudeScalar {
-    let dimension = permutation.count
-    let highCount = 1 << layout.highTargetCount
-    let laneCount = V.scalarCount / 2
-    var source = [Int](repeating: 0, count: dimension)
-    for column in 0..<dimension { source[permutation[column]] = column }
-    var terms: [PermutationTerm<V>] = []
-    for output in 0..<highCount {
-      let firstTerm = terms.count
-      for lane in 0..<laneCount {
-        var input = output
-        var sourceLane = lane
-        var phase = Complex<Double>.one
-        if layout.isControlled(lane: lane) {
-          let column = source[layout.matrixIndex(highPart: output, lane: lane, targets: targets)]
-          (input, sourceLane) = highPartAndLane(column, lane: lane, layout: layout, targets: targets)
-          phase = phases?[column] ?? .one
-        }
-        let distance = lane ^ sourceLane
-        let index = terms[firstTerm...].firstIndex { $0.input == input && $0.distance == distance }
-          ?? {
-            terms.append(
-              PermutationTerm(
-                output: output, input: input, distance: distance, mask: V(),
-                phase: LaneCoefficient(0, 0)))
-            return terms.count - 1
-          }()
-        terms[index].mask[2 * lane] = 1
-        terms[index].mask[2 * lane + 1] = 1
-        terms[index].phase.real[2 * lane] = V.Scalar(phase.real)
-        terms[index].phase.real[2 * lane + 1] = V.Scalar(phase.real)
-        terms[index].phase.imaginary[2 * lane] = V.Scalar(-phase.imaginary)
-        terms[index].phase.imaginary[2 * lane + 1] = V.Scalar(phase.imaginary)
-      }
-    }
-    let offsets = (0..<highCount).map { layout.vectorOffset(highPart: $0, targets: targets) }
-    let masks = terms.map { $0.mask .!= 0 }
-    let termCount = terms.count
-    let phaseOffset = MemoryLayout<PermutationTerm<V>>.offset(of: \.phase)!
-    terms.withUnsafeBufferPointer { termBuffer in
-      offsets.withUnsafeBufferPointer { offsetBuffer in
-        masks.withUnsafeBufferPointer { maskBuffer in
-          let terms = termBuffer.baseAddress!
-          let offsets = offsetBuffer.baseAddress!
-          let masks = maskBuffer.baseAddress!
-          ParallelLoop.forEachChunk(
-            count: layout.groupCount, threads: threads,
-            minimumPerThread: layout.minimumGroupsPerThread
-          ) { groups in
-            withUnsafeTemporaryAllocation(of: V.self, capacity: 2 * highCount) { buffer in
-              let inputs = buffer.baseAddress!
-              let outputs = inputs + highCount
-              @inline(__always)
-              func move(_ group: UnsafeMutablePointer<V>) {
-                for high in 0..<highCount { inputs[high] = group[offsets[high]] }
-                for index in 0..<termCount {
-                  let term = terms + index
-                  var moved = inputs[term.pointee.input].exchangingLanes(term.pointee.distance)
-                  if phases != nil {
-                    // Through scalar pointers: see `LaneCoefficient.product(of:and:)`.
-                    moved = LaneCoefficient.product(
-                      of: UnsafeRawPointer(term).advanced(by: phaseOffset)
-                        .assumingMemoryBound(to: LaneCoefficient<V>.self),
-                      and: moved)
-                  }
-                  outputs[term.pointee.output].replace(with: moved, where: masks[index])
-                }
-                for high in 0..<highCount { group[offsets[high]] = outputs[high] }
-              }
-              layout.forEachRunPair(in: groups) { first, second, count in
-                for index in 0..<count {
-                  move(vectors + (first &+ index))
-                  move(vectors + (second &+ index))
-                }
-              } single: { first, count in
-                for index in 0..<count { move(vectors + (first &+ index)) }
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-
-  /// The high part and the lane of gate-matrix index `column` for a vector lane `lane`
-  /// whose non-target lane bits are kept.
-  static func highPartAndLane(
-    _ column: Int, lane: Int, layout: VectorLayout, targets: [Int]
-  ) -> (highPart: Int, lane: Int) {
-    var highPart = 0
-    var bit = 0
-    var result = lane & ~layout.lowTargetLanes
-    for (position, target) in targets.enumerated() {
-      let value = column >> position & 1
-      if target >= layout.laneBits {
-        highPart |= value << bit
-        bit += 1
-      } else {
-        result |= value << target
-      }
-    }
-    return (highPart, result)
   }
 }

@@ -12,6 +12,7 @@ let package = Package(
   // MARK: - Products
   products: [
     .library(name: "Entangle", targets: ["Entangle"]),
+    .executable(name: "entangle", targets: ["EntangleCLI"]),
     .executable(name: "bell", targets: ["bell"]),
     .executable(name: "qft-demo", targets: ["qft-demo"]),
     .executable(name: "kernel-benchmark", targets: ["kernel-benchmark"]),
@@ -20,6 +21,7 @@ let package = Package(
   // MARK: - Dependencies
   dependencies: [
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
   ],
 
   targets: [
@@ -42,8 +44,21 @@ let package = Package(
       ]
     ),
     .target(
+      name: "OpenQASM",
+      dependencies: ["Circuits"]
+    ),
+    .target(
       name: "Entangle",
-      dependencies: ["Circuits", "Simulation"]
+      dependencies: ["Circuits", "OpenQASM", "Simulation"]
+    ),
+
+    // MARK: - Command line
+    .executableTarget(
+      name: "EntangleCLI",
+      dependencies: [
+        "Entangle",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
 
     // MARK: - Examples
@@ -65,5 +80,11 @@ let package = Package(
     ),
     .testTarget(name: "CircuitsTests", dependencies: ["Circuits", "EntangleTestSupport"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Circuits", "EntangleTestSupport"]),
+    .testTarget(
+      name: "OpenQASMTests",
+      dependencies: ["OpenQASM", "Simulation", "EntangleTestSupport"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(name: "EntangleCLITests", dependencies: ["EntangleCLI", "EntangleTestSupport"]),
   ]
 )

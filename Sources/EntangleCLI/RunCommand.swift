@@ -1,0 +1,203 @@
+import ArgumentParser
+import Entangle
+import Foundation
+
+/// `entangle run FILE.qasm`: simulate a program and print its amplitudes, probabilities or counts.
+struct RunCommand: ReportingCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Simulate an OpenQASM 2.0 program and print amplitudes, probabilities or counts.",
+    discussion: """
+      Indices and bitstrings are little-endian: qubit k is bit k of an amplitude's index, and \
+      bitstrings print with qubit 0 rightmost, as Qiskit prints them.
+
+      amplitudes, probabilities: the final state. When every measurement is final (no operation on a \
+      measured qubit after it, no reset, no if), this is the state before the measurements, as Qiskit's \
+      Statevector of the circuit without its final measurements. Otherwise it is the state after the \
+      whole circuit, each measurement and reset collapsing it by a draw from --seed.
+
+      counts: for a program that measures, the classical bits as Qiskit prints them (each register \
+      with bit 0 rightmost, registers separated by a space, the last-declared register first); for a \
+      program without measurements, all qubits are sampled. When every measurement is final the state \
+      is simulated once and sampled --shots times; otherwise the program runs shot by shot, with \
+      mid-circuit measurements, resets and if, from one generator seeded with --seed.
+
+      --format json prints one object: file, qubits, classical_bits, measurements (none, final or \
+      mid-circuit), precision, threads, seed and shots where they apply, and amplitudes \
+      ([[re, im], ...] in index order), probabilities or counts ({"bitstring": count}).
+      """
+  )
+
+  /// What `run` prints.
+  enum Output: String, CaseIterable, ExpressibleByArgument {
+    case amplitudes, probabilities, counts
+  }
+
+  @Argument(help: "The OpenQASM 2.0 file.")
+  var file: String
+
+  @Option(help: "What to print: amplitudes, probabilities or counts.")
+  var output: Output = .counts
+
+  @Option(help: "Shots to sample for --output counts.")
+  var shots: Int = 1024
+
+  @Option(help: "Seed for measurements and sampling (default: a random seed, printed with the result).")
+  var seed: UInt64?
+
+  @Option(help: "Output format: text (a table of the most likely outcomes) or json (one object).")
+  var format: OutputFormat = .text
+
+  @OptionGroup var simulation: SimulationOptions
+
+  @Option(help: "Outcomes shown in the text table.")
+  var top: Int = 16
+
+  func validate() throws {
+    guard shots > 0 else { throw ValidationError("--shots must be positive, got \(shots)") }
+    guard top > 0 else { throw ValidationError("--top must be positive, got \(top)") }
+  }
+
+  func execute(writingTo output: OutputBuffer) throws(CommandFailure) {
+    let program = try ProgramLoader.load(file, checkingMemoryFor: simulation.precision)
+    switch simulation.precision {
+    case .double: try report(Double.self, program: program, to: output)
+    case .single: try report(Float.self, program: program, to: output)
+    }
+  }
+
+  private func report<Scalar: AmplitudeScalar>(_: Scalar.Type, program: QASMProgram, to buffer: OutputBuffer)
+    throws(CommandFailure)
+  {
+    let executor = try CircuitExecutor<Scalar>(program: program, threads: simulation.threads, file: file)
+    // A short random seed, easy to copy into --seed to repeat the run.
+    let seed = self.seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
+    let circuit = program.circuit
+    let measurements = executor.structure.kind
+    var members: [(key: String, value: JSONValue)] = [
+      ("file", .string(file)),
+      ("qubits", .integer(circuit.qubitCount)),
+      ("classical_bits", .integer(circuit.classicalBitCount)),
+      ("measurements", .string(measurements.rawValue)),
+      ("precision", .string(simulation.precision.rawValue)),
+      ("threads", .integer(executor.threadCount)),
+    ]
+    var summary =
+      "\(file): \(Self.counted(circuit.qubitCount, "qubit")), \(simulation.precision.rawValue) precision, "
+      + Self.counted(executor.threadCount, "thread")
+    var lines: [String] = []
+    switch output {
+    case .amplitudes, .probabilities:
+      let state = try executor.finalState(seed: seed)
+      switch measurements {
+      case .midCircuit:
+        members.append(("seed", .unsignedInteger(seed)))
+        summary += ", seed \(seed) (the state after the seeded measurements)"
+      case .final: summary += " (the state before the final measurements)"
+      case .none: break
+      }
+      switch (format, output) {
+      case (.json, .amplitudes): members.append(("amplitudes", Self.amplitudesJSON(state)))
+      case (.json, _): members.append(("probabilities", Self.probabilitiesJSON(state.probabilities())))
+      case (.text, _): lines = stateTable(state)
+      }
+    case .counts:
+      let counts = try executor.counts(shots: shots, seed: seed)
+      members.append(("shots", .integer(shots)))
+      members.append(("seed", .unsignedInteger(seed)))
+      members.append(("counts", .object(counts.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })))
+      summary += ", \(shots) shots, seed \(seed)"
+      if !executor.structure.hasMeasurements { summary += " (no measurements: all qubits sampled)" }
+      lines = countsTable(counts)
+    }
+    switch format {
+    case .json:
+      JSONValue.object(members).write(to: buffer)
+      buffer.writeLine()
+    case .text:
+      buffer.writeLine(summary)
+      for line in lines { buffer.writeLine(line) }
+    }
+  }
+
+  /// The `--top` most likely basis states with their amplitudes or probabilities and bars.
+  private func stateTable<Scalar: AmplitudeScalar>(_ state: StateVector<Scalar>) -> [String] {
+    let probabilities = state.probabilities()
+    let selection = TopOutcomes.select(count: probabilities.count, limit: top, threshold: 1e-12) { probabilities[$0] }
+    let amplitudes = output == .amplitudes
+    var table = OutcomeTable(
+      headers: amplitudes ? ["outcome", "amplitude", "probability"] : ["outcome", "probability"])
+    for index in selection.indices {
+      var cells = [CircuitExecutor<Scalar>.bitString(index, width: state.qubitCount)]
+      if amplitudes, let amplitude = try? state.amplitude(of: index) { cells.append(Self.complexText(amplitude)) }
+      cells.append(Self.rounded(probabilities[index]))
+      table.append(cells, value: probabilities[index])
+    }
+    return [table.render()] + Self.omissionNote(selection.omitted)
+  }
+
+  /// The `--top` most frequent outcomes with their counts and bars.
+  private func countsTable(_ counts: [String: Int]) -> [String] {
+    let ordered = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+    var table = OutcomeTable(headers: ["outcome", "count"])
+    for (key, count) in ordered.prefix(top) { table.append([key, String(count)], value: Double(count)) }
+    return [table.render()] + Self.omissionNote(ordered.count - min(top, ordered.count))
+  }
+
+  private static func omissionNote(_ omitted: Int) -> [String] {
+    omitted > 0 ? ["  … \(counted(omitted, "more outcome")) (--top to show more)"] : []
+  }
+
+  /// `1 qubit`, `2 qubits`.
+  private static func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  }
+
+  /// `[[re, im], …]` in index order, written as it is formatted.
+  private static func amplitudesJSON<Scalar: AmplitudeScalar>(_ state: StateVector<Scalar>) -> JSONValue {
+    .stream { buffer in
+      let amplitudes = state.amplitudes
+      buffer.write("[")
+      var chunk = ""
+      for (index, amplitude) in amplitudes.enumerated() {
+        chunk += (index == 0 ? "[" : ", [") + number(amplitude.real) + ", " + number(amplitude.imaginary) + "]"
+        if chunk.utf8.count >= 1 << 16 {
+          buffer.write(chunk)
+          chunk = ""
+        }
+      }
+      buffer.write(chunk + "]")
+    }
+  }
+
+  private static func probabilitiesJSON(_ probabilities: [Double]) -> JSONValue {
+    .stream { buffer in
+      buffer.write("[")
+      var chunk = ""
+      for (index, probability) in probabilities.enumerated() {
+        chunk += (index == 0 ? "" : ", ") + JSONValue.formatted(probability)
+        if chunk.utf8.count >= 1 << 16 {
+          buffer.write(chunk)
+          chunk = ""
+        }
+      }
+      buffer.write(chunk + "]")
+    }
+  }
+
+  /// The shortest digits that read back as the same `Scalar` (a `Float` is not widened to 17 digits).
+  private static func number<Scalar: AmplitudeScalar>(_ value: Scalar) -> String {
+    value.isFinite ? "\(value)" : "null"
+  }
+
+  /// A value for the text table: six significant digits are enough to read.
+  private static func rounded(_ value: Double) -> String {
+    String(format: "%.6g", value)
+  }
+
+  private static func complexText<Scalar: AmplitudeScalar>(_ amplitude: Complex<Scalar>) -> String {
+    let re = Double(amplitude.real)
+    let im = Double(amplitude.imaginary)
+    return rounded(re) + (im < 0 ? " - " : " + ") + rounded(abs(im)) + "i"
+  }
+}

@@ -17,6 +17,8 @@ extension StateVector {
   /// term only changes the sign pattern.
   /// - Complexity: one pass per distinct X/Y pattern, no copy of the state.
   /// - Throws: ``SimulationError/qubitOutOfRange(qubit:qubitCount:)``.
+  @_specialize(where Scalar == Double)
+  @_specialize(where Scalar == Float)
   public func expectation(of observable: PauliSum) throws(SimulationError) -> Double {
     var groups: [Int: [(coefficient: Double, signMask: Int, phase: Complex<Double>)]] = [:]
     var total = 0.0
@@ -65,6 +67,8 @@ extension StateVector {
   ///
   /// - Complexity: one pass over both states.
   /// - Throws: ``SimulationError/sizeMismatch(expected:actual:what:)`` when the qubit counts differ.
+  @_specialize(where Scalar == Double)
+  @_specialize(where Scalar == Float)
   public func innerProduct(with other: StateVector) throws(SimulationError) -> Complex<Double> {
     guard other.qubitCount == qubitCount else {
       throw .sizeMismatch(expected: qubitCount, actual: other.qubitCount, what: "inner product")

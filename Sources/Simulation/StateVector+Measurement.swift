@@ -2,6 +2,8 @@ extension StateVector {
   /// The probability of each basis state, |aᵢ|², index i = basis state i (little-endian).
   ///
   /// - Complexity: one pass; allocates 2^n `Double`s.
+  @_specialize(where Scalar == Double)
+  @_specialize(where Scalar == Float)
   public func probabilities() -> [Double] {
     let base = UnsafePointer(buffer.base)
     return [Double](unsafeUninitializedCapacity: count) { output, initialized in
@@ -20,6 +22,8 @@ extension StateVector {
   ///
   /// - Complexity: one pass; allocates 2^k `Double`s for k qubits.
   /// - Throws: ``SimulationError/qubitOutOfRange(qubit:qubitCount:)``, ``SimulationError/repeatedQubit(_:)``.
+  @_specialize(where Scalar == Double)
+  @_specialize(where Scalar == Float)
   public func probabilities(of qubits: [Int]) throws(SimulationError) -> [Double] {
     try validate(qubits: qubits)
     var marginal = [Double](repeating: 0, count: 1 << qubits.count)
@@ -42,6 +46,8 @@ extension StateVector {
     return probabilityOfOneUnchecked(qubit)
   }
 
+  @_specialize(where Scalar == Double)
+  @_specialize(where Scalar == Float)
   func probabilityOfOneUnchecked(_ qubit: Int) -> Double {
     let low = 1 << qubit
     return parallelSum(count: count / 2) { range, scalars in
@@ -89,6 +95,8 @@ extension StateVector {
   }
 
   /// Zeroes the amplitudes where `qubit` differs from `outcome` and multiplies the rest by `scale`.
+  @_specialize(where Scalar == Double)
+  @_specialize(where Scalar == Float)
   private mutating func collapse(_ qubit: Int, onto outcome: Int, scale: Double) {
     let base = uniqueBase()
     let factor = Scalar(scale)

@@ -99,7 +99,11 @@ public struct StateVector<Scalar: AmplitudeScalar>: Sendable {
 
   /// The squared norm Σ|aᵢ|², accumulated in `Double`.
   /// - Complexity: one pass over the state.
-  public var normSquared: Double {
+  public var normSquared: Double { squaredNorm() }
+
+  @_specialize(where Scalar == Double)
+  @_specialize(where Scalar == Float)
+  func squaredNorm() -> Double {
     parallelSum(count: count) { range, scalars in
       var sum = 0.0
       for i in range { sum += Double(scalars[2 * i] * scalars[2 * i] + scalars[2 * i + 1] * scalars[2 * i + 1]) }

@@ -58,8 +58,8 @@ struct InfoCommand: ReportingCommand {
         "  operations      \(circuit.operations.count)\(counts.isEmpty ? "" : "  (\(counts))")",
         "  gates           \(statistics.gateCount)",
         "  depth           \(statistics.depth)",
-        "  state memory    \(Self.bytesText(doubleBytes)) in double precision, \(Self.bytesText(singleBytes)) in single",
-        "  available       \(Self.bytesText(Double(available)))",
+        "  state memory    \(ByteCount(doubleBytes).abbreviated) in double precision, \(ByteCount(singleBytes).abbreviated) in single",
+        "  available       \(ByteCount(Double(available)).abbreviated)",
       ]
       if doubleBytes > Double(available) {
         lines.append(
@@ -73,17 +73,5 @@ struct InfoCommand: ReportingCommand {
   /// Bytes as an exact integer while they fit one, else as a number.
   private static func bytesJSON(_ bytes: Double) -> JSONValue {
     bytes < 0x1p62 ? .integer(Int(bytes)) : .number(bytes)
-  }
-
-  /// Bytes in binary units, e.g. `16 MiB`.
-  static func bytesText(_ bytes: Double) -> String {
-    let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"]
-    var value = bytes
-    var unit = 0
-    while value >= 1024, unit < units.count - 1 {
-      value /= 1024
-      unit += 1
-    }
-    return unit == 0 ? "\(Int(value)) bytes" : String(format: value < 10 ? "%.1f" : "%.0f", value) + " " + units[unit]
   }
 }

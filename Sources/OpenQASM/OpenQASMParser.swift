@@ -245,26 +245,10 @@ struct OpenQASMParser {
   func memoryMessage(register: String, size: Int, total: Int, maximum: Int) -> String {
     let needed = Double(limits.bytesPerAmplitude) * Double(sign: .plus, exponent: total, significand: 1)
     var message = "qreg \(register)[\(size)] brings the program to \(total) qubits, whose state needs "
-      + Self.formatBytes(needed)
+      + "\(ByteCount(needed))"
     if let available = limits.availableBytes {
-      message += " but only \(Self.formatBytes(Double(available))) are available"
+      message += " but only \(ByteCount(Double(available))) are available"
     }
     return message + "; at most \(maximum) qubit\(maximum == 1 ? "" : "s") fit"
-  }
-
-  /// `17179869184 bytes (16 GiB)`.
-  static func formatBytes(_ bytes: Double) -> String {
-    let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
-    var scaled = bytes
-    var unit = 0
-    while scaled >= 1024, unit < units.count - 1 {
-      scaled /= 1024
-      unit += 1
-    }
-    let exact = bytes < 9e18 ? "\(Int(bytes))" : "\(bytes)"
-    guard unit > 0 else { return "\(exact) bytes" }
-    let rounded = (scaled * 10).rounded() / 10
-    let scaledText = rounded == rounded.rounded() && rounded < 1e15 ? "\(Int(rounded))" : "\(rounded)"
-    return "\(exact) bytes (\(scaledText) \(units[unit]))"
   }
 }

@@ -28,7 +28,7 @@ public enum SimulationError: Error, Hashable, Sendable, CustomStringConvertible 
   public var description: String {
     switch self {
     case let .insufficientMemory(qubits, needed, available):
-      return "a state of \(qubits) qubits needs \(Self.format(bytes: needed)) but only \(Self.format(bytes: Double(available))) is available; use fewer qubits, single precision, or raise the memory limit"
+      return "a state of \(qubits) qubits needs \(ByteCount(needed)) but only \(ByteCount(Double(available))) is available; use fewer qubits, single precision, or raise the memory limit"
     case let .invalidQubitCount(count, maximum):
       return "a state needs between 1 and \(maximum) qubits, got \(count)"
     case let .amplitudeCountNotPowerOfTwo(count):
@@ -50,18 +50,5 @@ public enum SimulationError: Error, Hashable, Sendable, CustomStringConvertible 
     case let .fourierTransformUnavailable(qubits, count):
       return "FFTW could not plan a transform over qubits \(qubits) of a \(count)-qubit state"
     }
-  }
-
-  /// Bytes in binary units, e.g. `16.0 GiB (17179869184 bytes)`.
-  static func format(bytes: Double) -> String {
-    let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
-    var value = bytes
-    var unit = 0
-    while value >= 1024, unit < units.count - 1 {
-      value /= 1024
-      unit += 1
-    }
-    let scaled = unit == 0 ? "\(Int(value)) bytes" : "\((value * 10).rounded() / 10) \(units[unit])"
-    return bytes < 1e18 && unit > 0 ? "\(scaled) (\(Int(bytes)) bytes)" : scaled
   }
 }

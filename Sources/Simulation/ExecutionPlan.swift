@@ -2,13 +2,17 @@ import RealModule
 import Circuits
 import ComplexModule
 
-/// What a simulator makes of a circuit once: parameters bound and every operation lowered
-/// to the kernel class that runs it fastest.
+/// What a simulator makes of a circuit once: parameters bound, every operation lowered
+/// to the kernel class that runs it fastest, neighbouring gates fused, and runs of gates
+/// grouped so that each run costs one pass over memory.
 ///
 /// Gates are classified by their matrix, not their name: a matrix with only a diagonal
 /// runs as a diagonal pass (no mixing), one with a single non-zero per column as a
 /// permutation (data movement, phases only where they are not 1), anything else as a dense
-/// pass. A ``Gate/qft(qubitCount:swaps:inverse:)`` block runs as one FFTW transform.
+/// pass. A ``Gate/qft(qubitCount:swaps:inverse:)`` block, and a textbook QFT that
+/// `FourierRecognition` finds among the gates, runs as one FFTW transform. Then `CacheBlocking` cuts the unitary steps into segments that each touch few enough
+/// qubits to run block by block in cache, and `GateFusion` merges the steps of each
+/// segment where its cost model says the merged step is cheaper.
 struct ExecutionPlan: Sendable {
   /// One step of the plan.
   enum Step: Sendable {
@@ -19,28 +23,55 @@ struct ExecutionPlan: Sendable {
     case measure(qubit: Int, bit: Int)
     case reset(qubit: Int)
     indirect case conditioned(ClassicalCondition, Step)
+    /// Unitary steps applied block by block while each block is in cache.
+    case segment(BlockedSegment)
+  }
+
+  /// How a plan is optimised.
+  struct Options: Sendable {
+    /// Whether neighbouring gates are fused.
+    var fusion = true
+    /// log2 of the amplitudes of a cache block; nil: no cache blocking.
+    var blockQubits: Int?
+    /// The low qubits every block holds, so that it is gathered in contiguous chunks.
+    var chunkQubits = 0
+
+    /// Fusion and cache blocking sized for the per-core cache of this kind of machine:
+    /// 1 MiB blocks (half the 2 MiB L2), gathered in chunks of at least 2 KiB.
+    static func standard(bytesPerAmplitude: Int) -> Options {
+      let amplitudeBits = bytesPerAmplitude.trailingZeroBitCount
+      return Options(fusion: true, blockQubits: 20 - amplitudeBits, chunkQubits: 11 - amplitudeBits)
+    }
+
+    /// Every gate as its own pass, as written.
+    static let unoptimized = Options(fusion: false, blockQubits: nil)
   }
 
   let qubitCount: Int
   let classicalBitCount: Int
   private(set) var steps: [Step] = []
 
-  /// Lowers `circuit` with its symbols taken from `bindings`.
+  /// Lowers `circuit` with its symbols taken from `bindings`, for a state of `stateQubits`
+  /// qubits (at least the circuit's).
   ///
   /// - Throws: ``CircuitError/unboundParameter(name:)`` (wrapped in ``SimulationError/circuit(_:)``)
   ///   when a symbol has no value.
-  init(_ circuit: Circuit, bindings: [String: Double]) throws(SimulationError) {
-    qubitCount = circuit.qubitCount
+  init(_ circuit: Circuit, bindings: [String: Double], stateQubits: Int, options: Options) throws(SimulationError) {
+    qubitCount = stateQubits
     classicalBitCount = circuit.classicalBitCount
+    var lowered: [Step] = []
     do {
-      for operation in circuit.operations {
+      let operations = options.fusion
+        ? FourierRecognition.rewrite(circuit.operations, bindings: bindings) : circuit.operations
+      for operation in operations {
         for step in try Self.lower(operation.kind, bindings: bindings) {
-          steps.append(operation.condition.map { .conditioned($0, step) } ?? step)
+          lowered.append(operation.condition.map { .conditioned($0, step) } ?? step)
         }
       }
     } catch {
       throw .circuit(error)
     }
+    steps = CacheBlocking.plan(lowered, qubitCount: stateQubits, options: options)
   }
 
   static func lower(_ kind: Operation.Kind, bindings: [String: Double]) throws(CircuitError) -> [Step] {
@@ -82,8 +113,11 @@ struct ExecutionPlan: Sendable {
 
   /// The cheapest kernel class that applies `matrix` exactly.
   static func classify(_ matrix: Matrix, targets: [Int], controlMask: Int) -> Step {
-    let n = matrix.dimension
-    let elements = matrix.elements
+    classify(matrix.elements, dimension: matrix.dimension, targets: targets, controlMask: controlMask)
+  }
+
+  /// The cheapest kernel class that applies the row-major `elements` exactly.
+  static func classify(_ elements: [Complex<Double>], dimension n: Int, targets: [Int], controlMask: Int) -> Step {
     var isDiagonal = true
     var permutation = [Int](repeating: -1, count: n)
     var isMonomial = true

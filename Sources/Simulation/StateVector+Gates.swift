@@ -45,8 +45,20 @@ extension StateVector {
     guard circuit.qubitCount <= qubitCount else {
       throw .sizeMismatch(expected: qubitCount, actual: circuit.qubitCount, what: "circuit applied to a state")
     }
-    let plan = try ExecutionPlan(circuit, bindings: bindings)
-    var bits = [Bool](repeating: false, count: circuit.classicalBitCount)
+    let plan = try ExecutionPlan(
+      circuit, bindings: bindings, stateQubits: qubitCount,
+      options: .standard(bytesPerAmplitude: Scalar.bytesPerAmplitude))
+    return try run(plan, using: &generator)
+  }
+
+  /// Runs the steps of `plan`, made for a state of this many qubits.
+  ///
+  /// - Returns: the classical bits after the run (index = bit number).
+  mutating func run(_ plan: ExecutionPlan, using generator: inout some RandomNumberGenerator) throws(SimulationError)
+    -> [Bool]
+  {
+    assert(plan.qubitCount == qubitCount)
+    var bits = [Bool](repeating: false, count: plan.classicalBitCount)
     for step in plan.steps { try run(step, bits: &bits, generator: &generator) }
     return bits
   }
@@ -57,13 +69,10 @@ extension StateVector {
     let n = qubitCount
     let threads = threadCount
     switch step {
-    case let .dense(matrix, targets, controlMask):
-      StateKernels.applyDense(matrix, targets: targets, controlMask: controlMask, to: uniqueBase(), qubitCount: n, threads: threads)
-    case let .diagonal(entries, targets, controlMask):
-      StateKernels.applyDiagonal(entries, targets: targets, controlMask: controlMask, to: uniqueBase(), qubitCount: n, threads: threads)
-    case let .permutation(permutation, phases, targets, controlMask):
-      StateKernels.applyPermutation(
-        permutation, phases: phases, targets: targets, controlMask: controlMask, to: uniqueBase(), qubitCount: n, threads: threads)
+    case .dense, .diagonal, .permutation:
+      StateKernels.apply(step, to: uniqueBase(), qubitCount: n, threads: threads)
+    case let .segment(segment):
+      StateKernels.applySegment(segment, to: uniqueBase(), qubitCount: n, threads: threads)
     case let .fourier(qubits, inverse, swaps):
       do {
         try FourierTransform.apply(qubits: qubits, inverse: inverse, swaps: swaps, to: uniqueBase(), qubitCount: n, threads: threads)

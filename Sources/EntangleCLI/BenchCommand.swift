@@ -8,10 +8,11 @@ struct BenchCommand: ReportingCommand {
     commandName: "bench",
     abstract: "Time the simulation of an OpenQASM 2.0 program (parsing excluded).",
     discussion: """
-      The file is parsed once; then one untimed warm-up and --repeat timed runs each create a fresh \
-      |0…0⟩ state and apply the circuit. The JSON object has the fields peers.py prints for its peers \
+      The file is parsed and one state allocated once; then one untimed warm-up and --repeat timed runs \
+      each set the state to |0…0⟩ and apply the circuit (planning, fusion and gates), as peers.py times \
+      Qulacs. The JSON object has the fields peers.py prints for its peers \
       (file, qubits, gates, peer, version, threads, median_s, min_s, max_s, runs, warmup_s, precision, \
-      cpu_per_wall), with peer "entangle", so report.py tabulates it beside them.
+      cpu_per_wall), with peer "entangle"; Benchmarks/compare-with-peers tabulates it beside them.
       """
   )
 

@@ -97,6 +97,26 @@ public struct StateVector<Scalar: AmplitudeScalar>: Sendable {
     return Complex(buffer.base[2 * index], buffer.base[2 * index + 1])
   }
 
+  /// Sets the state to the basis state |index⟩ in place, reusing its storage: the way to
+  /// start each run of a parameter sweep or a benchmark without allocating.
+  ///
+  /// - Complexity: one write pass over the state.
+  /// - Throws: ``SimulationError/basisStateOutOfRange(index:qubitCount:)``.
+  public mutating func setBasisState(_ index: Int) throws(SimulationError) {
+    guard index >= 0, index < count else { throw .basisStateOutOfRange(index: index, qubitCount: qubitCount) }
+    let base = uniqueBase()
+    let threads = count >= 2 * Self.reductionChunk ? threadCount : 1
+    let total = 2 * count
+    ParallelLoop.forEachChunk(count: threads, threads: threads, minimumPerThread: 1) { chunks in
+      for chunk in chunks {
+        let start = total * chunk / threads
+        UnsafeMutableRawPointer(base + start).initializeMemory(
+          as: UInt8.self, repeating: 0, count: (total * (chunk + 1) / threads - start) * MemoryLayout<Scalar>.stride)
+      }
+    }
+    base[2 * index] = 1
+  }
+
   /// The squared norm Σ|aᵢ|², accumulated in `Double`.
   /// - Complexity: one pass over the state.
   public var normSquared: Double { squaredNorm() }

@@ -35,6 +35,7 @@ extension StateKernels {
     let upperQubits = Array(blockQubits[contiguous...])
     let chunkOffsets = (0..<1 << upperQubits.count).map { deposit($0, into: upperQubits) }
     let chunkScalars = 2 << contiguous
+    let chunkBytes = chunkScalars * MemoryLayout<S>.stride
     let blockScalars = 2 << b
     let outside = (0..<qubitCount).filter { outsideMask >> $0 & 1 == 1 }
     ParallelLoop.forEachChunk(count: 1 << (qubitCount - b), threads: threads, minimumPerThread: 1) { blocks in
@@ -50,12 +51,15 @@ extension StateKernels {
           for step in segment.steps { apply(step, to: amplitudes + 2 &* base, qubitCount: b, threads: 1) }
           continue
         }
+        // Raw copies: a typed `update(from:count:)` on a generic scalar copied element by element.
         for (chunk, offset) in chunkOffsets.enumerated() {
-          (buffer + chunk &* chunkScalars).update(from: amplitudes + 2 &* (base | offset), count: chunkScalars)
+          UnsafeMutableRawPointer(buffer + chunk &* chunkScalars).copyMemory(
+            from: amplitudes + 2 &* (base | offset), byteCount: chunkBytes)
         }
         for step in segment.steps { apply(step, to: buffer, qubitCount: b, threads: 1) }
         for (chunk, offset) in chunkOffsets.enumerated() {
-          (amplitudes + 2 &* (base | offset)).update(from: buffer + chunk &* chunkScalars, count: chunkScalars)
+          UnsafeMutableRawPointer(amplitudes + 2 &* (base | offset)).copyMemory(
+            from: buffer + chunk &* chunkScalars, byteCount: chunkBytes)
         }
       }
     }

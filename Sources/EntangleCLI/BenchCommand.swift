@@ -12,7 +12,7 @@ struct BenchCommand: ReportingCommand {
       each set the state to |0…0⟩ and apply the circuit (planning, fusion and gates), as peers.py times \
       Qulacs. The JSON object has the fields peers.py prints for its peers \
       (file, qubits, gates, peer, version, threads, median_s, min_s, max_s, runs, warmup_s, precision, \
-      cpu_per_wall), with peer "entangle"; Benchmarks/compare-with-peers tabulates it beside them.
+      cpu_per_wall, fusion, fused_ops) and the plan's memory_passes, segments and fourier_transforms, with peer "entangle"; Benchmarks/compare-with-peers tabulates it beside them.
       """
   )
 
@@ -60,6 +60,11 @@ struct BenchCommand: ReportingCommand {
         ("warmup_s", .number(timing.warmup)),
         ("precision", .string(simulation.precision.complexTypeName)),
         ("cpu_per_wall", .number((timing.cpuPerWall * 100).rounded() / 100)),
+        ("fusion", .string("cost-model fusion, cache-blocked segments, QFT recognition")),
+        ("fused_ops", .integer(timing.summary.kernelSteps)),
+        ("memory_passes", .integer(timing.summary.memoryPasses)),
+        ("segments", .integer(timing.summary.segments)),
+        ("fourier_transforms", .integer(timing.summary.fourierTransforms)),
       ]
       JSONValue.object(members).write(to: output)
       output.writeLine()
@@ -71,6 +76,10 @@ struct BenchCommand: ReportingCommand {
         String(
           format: "  median %.6f s   min %.6f s   max %.6f s   (%ld runs after a %.6f s warm-up, %.2f cores busy)",
           timing.median, timing.minimum, timing.maximum, timing.times.count, timing.warmup, timing.cpuPerWall))
+      let summary = timing.summary
+      output.writeLine(
+        "  plan: \(summary.kernelSteps) kernel steps, \(summary.memoryPasses) passes over memory "
+          + "(\(summary.segments) cache-blocked segments, \(summary.fourierTransforms) FFTW transforms)")
     }
   }
 }

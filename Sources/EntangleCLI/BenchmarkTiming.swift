@@ -13,6 +13,8 @@ struct BenchmarkTiming {
   let times: [Double]
   /// Process CPU time over wall time during the timed runs: about the threads really busy.
   let cpuPerWall: Double
+  /// The plan the runs executed: passes over memory and fused kernel steps.
+  let summary: ExecutionSummary
 
   var median: Double {
     let sorted = times.sorted()
@@ -39,6 +41,12 @@ struct BenchmarkTiming {
       throw CommandFailure(file: file, message: error.description)
     }
     if let threads { state.threadCount = threads }
+    let summary: ExecutionSummary
+    do {
+      summary = try state.executionSummary(of: circuit)
+    } catch {
+      throw CommandFailure(file: file, message: error.description)
+    }
     func runOnce() throws(CommandFailure) -> Double {
       let start = DispatchTime.now().uptimeNanoseconds
       do {
@@ -59,6 +67,6 @@ struct BenchmarkTiming {
     let cpu = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
     return BenchmarkTiming(
       threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, warmup: warmup, times: times,
-      cpuPerWall: wall > 0 ? cpu / wall : 0)
+      cpuPerWall: wall > 0 ? cpu / wall : 0, summary: summary)
   }
 }

@@ -38,7 +38,9 @@ enum CacheBlocking {
   private static func plan(unitary steps: [Step], qubitCount n: Int, options: ExecutionPlan.Options) -> [Step] {
     guard !steps.isEmpty else { return [] }
     func fused(_ steps: [Step], resident: Bool) -> [Step] {
-      options.fusion ? GateFusion.fuse(steps, costs: FusionCostModel(resident: resident)) : steps
+      options.fusion
+        ? GateFusion.fuse(steps, costs: FusionCostModel(resident: resident, bytesPerAmplitude: options.bytesPerAmplitude))
+        : steps
     }
     guard let b = options.blockQubits, n > b else {
       return fused(steps, resident: options.blockQubits != nil)

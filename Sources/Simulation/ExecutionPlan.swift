@@ -35,12 +35,16 @@ struct ExecutionPlan: Sendable {
     var blockQubits: Int?
     /// The low qubits every block holds, so that it is gathered in contiguous chunks.
     var chunkQubits = 0
+    /// The size of an amplitude, which decides the qubits inside one SIMD vector.
+    var bytesPerAmplitude = 16
 
     /// Fusion and cache blocking sized for the per-core cache of this kind of machine:
     /// 1 MiB blocks (half the 2 MiB L2), gathered in chunks of at least 2 KiB.
     static func standard(bytesPerAmplitude: Int) -> Options {
       let amplitudeBits = bytesPerAmplitude.trailingZeroBitCount
-      return Options(fusion: true, blockQubits: 20 - amplitudeBits, chunkQubits: 11 - amplitudeBits)
+      return Options(
+        fusion: true, blockQubits: 20 - amplitudeBits, chunkQubits: 11 - amplitudeBits,
+        bytesPerAmplitude: bytesPerAmplitude)
     }
 
     /// Every gate as its own pass, as written.

@@ -3,20 +3,27 @@ import ComplexModule
 /// Merges neighbouring unitary steps into fewer, wider ones where ``FusionCostModel`` says
 /// the merged step is cheaper than the steps it replaces.
 ///
-/// One greedy walk over the steps: each step joins the open block where merging lowers the
-/// modelled cost most, or opens a new block. A step may join block B only if every qubit it
-/// touches was last touched in B or in a block opened before B (or never), so emitting the
-/// blocks in the order they were opened keeps the order of the gates on every qubit: only
-/// gates on disjoint qubits, which commute, change places. A block's product is classified
-/// again, so runs of diagonal gates stay one diagonal pass, runs of permutations one
-/// permutation, qubits on which the product acts as a control become controls, and a
-/// product equal to the identity disappears.
+/// For each width limit w = 1…4, one walk over the steps merges every step into an open
+/// block while the block's product stays within w target qubits (controls shared by all its
+/// gates do not count; up to 10 qubits while block and step are both diagonal; a wider gate
+/// stays alone); the cheapest of the resulting plans wins. A block that the cost model prices
+/// above its members is emitted as its members. Judging whole blocks, not single merges,
+/// matters: the eleven gates of a quantum-volume SU(4) fuse into one two-qubit step only if
+/// the first merges are allowed although each alone costs more.
+///
+/// A step may join block B only if every qubit it touches was last touched in B or in a
+/// block opened before B (or never), so emitting the blocks in the order they were opened
+/// keeps the order of the gates on every qubit: only gates on disjoint qubits, which
+/// commute, change places. A block's product is classified again, so runs of diagonal gates
+/// stay one diagonal pass and runs of permutations one permutation, qubits on which the
+/// product acts as a control become controls, and a product equal to the identity disappears.
 ///
 /// Fusion reorders floating-point operations only: results agree with the unfused plan to
 /// about 1e-15 per gate.
 ///
-/// - Complexity: O(s · w) decisions for s steps and a window of w open blocks, plus
-///   O(4^k · 2^g) to multiply a g-qubit gate into a k-qubit block (O(2^k) if diagonal).
+/// - Complexity: O(s · w) decisions for s steps and a window of w open blocks, per width
+///   limit, plus O(4^k · 2^g) to multiply a g-qubit gate into a k-qubit block (O(2^k) if
+///   diagonal).
 enum GateFusion {
   typealias Step = ExecutionPlan.Step
 
@@ -24,19 +31,80 @@ enum GateFusion {
   /// disjoint qubits, few enough that fusing 10^5 gates takes milliseconds.
   static let window = 24
 
+  /// The widest dense or permutation block tried.
+  static let maximumWidth = 4
+
   private struct Block {
     var qubitMask: Int
     var kind: Step.Kind
     var members: [Step]
-    var cost: Double
+    /// Qubits that are controls of every member and no member's target: still controls of
+    /// the product, so they do not widen it.
+    var controlMask: Int
   }
 
   /// `steps` fused; every step must be unitary (dense, diagonal or permutation).
   static func fuse(_ steps: [Step], costs: FusionCostModel) -> [Step] {
+    var best: (cost: Double, plan: [Emission])?
+    for width in 1...maximumWidth {
+      let candidate = plan(steps, width: width, costs: costs)
+      if best == nil || candidate.cost < best!.cost - 1e-9 { best = candidate }
+    }
+    var result: [Step] = []
+    for emission in best?.plan ?? [] {
+      switch emission {
+      case .step(let step): result.append(step)
+      case .block(let block):
+        if let product = product(of: block.members, kind: block.kind, qubitMask: block.qubitMask) {
+          result.append(product)
+        }
+      }
+    }
+    return result
+  }
+
+  private enum Emission {
+    case step(Step)
+    case block(Block)
+  }
+
+  /// The cheapest emission of `steps` grouped at `width`: each block either fused, or its
+  /// members planned again at the next smaller width (a block of H, H, CX, CX is cheaper as
+  /// H·H and CX·CX than as one two-qubit step or four steps).
+  private static func plan(_ steps: [Step], width: Int, costs: FusionCostModel) -> (cost: Double, plan: [Emission]) {
+    var total = 0.0
+    var emissions: [Emission] = []
+    for block in group(steps, width: width, diagonalWidth: costs.maximumDiagonalQubits) {
+      guard block.members.count > 1 else {
+        total += costs.cost(of: block.members[0])
+        emissions.append(.step(block.members[0]))
+        continue
+      }
+      let fused = costs.cost(
+        block.kind, width: (block.qubitMask & ~block.controlMask).nonzeroBitCount,
+        inLanes: block.qubitMask & costs.laneMask != 0)
+      let apart: (cost: Double, plan: [Emission]) =
+        width > 1
+        ? plan(block.members, width: width - 1, costs: costs)
+        : (block.members.reduce(0) { $0 + costs.cost(of: $1) }, block.members.map { Emission.step($0) })
+      if fused <= apart.cost {
+        total += fused
+        emissions.append(.block(block))
+      } else {
+        total += apart.cost
+        emissions += apart.plan
+      }
+    }
+    return (total, emissions)
+  }
+
+  /// The steps grouped into blocks of at most `width` qubits (diagonal blocks up to the
+  /// cost model's widest diagonal), in the order the blocks were opened.
+  private static func group(_ steps: [Step], width: Int, diagonalWidth: Int) -> [Block] {
     var blocks: [Block] = []
     var owner = [Int](repeating: -1, count: 64)
     for step in steps {
-      guard let (kind, targets, _) = step.unitary else {
+      guard let (kind, _, controls) = step.unitary else {
         assertionFailure("only unitary steps are fused")
         continue
       }
@@ -47,40 +115,41 @@ enum GateFusion {
         earliest = Swift.max(earliest, owner[remaining.trailingZeroBitCount])
         remaining &= remaining - 1
       }
-      let ownCost = costs.cost(kind, qubits: targets.count)
-      var best = -1
-      var bestSaving = 0.0
+      var chosen = -1
+      var chosenOverlap = -1
       for index in Swift.max(earliest, blocks.count - window, 0)..<blocks.count {
         let block = blocks[index]
-        let mergedMask = block.qubitMask | mask
-        let mergedKind = Swift.max(block.kind, kind)
-        let width = mergedMask.nonzeroBitCount
-        guard width <= costs.maximumQubits(mergedKind) else { continue }
-        let saving = block.cost + ownCost - costs.cost(mergedKind, qubits: width)
-        // Merging at no gain still saves a call when the block does not grow.
-        if saving > bestSaving || (best < 0 && saving >= 0 && mergedMask == block.qubitMask) {
-          best = index
-          bestSaving = saving
+        let merged = block.qubitMask | mask
+        // The width that counts is the product's targets: shared controls stay controls, so
+        // CX·CX and a ladder of CPs from one control fit in width 1.
+        let fits =
+          block.kind == .diagonal && kind == .diagonal
+          ? merged.nonzeroBitCount <= diagonalWidth
+          : (merged & ~(block.controlMask & controls)).nonzeroBitCount <= width
+        guard fits else { continue }
+        let overlap = (block.qubitMask & mask).nonzeroBitCount
+        if overlap >= chosenOverlap {
+          chosen = index
+          chosenOverlap = overlap
         }
       }
-      if best < 0 {
-        blocks.append(Block(qubitMask: mask, kind: kind, members: [step], cost: ownCost))
-        best = blocks.count - 1
+      if chosen < 0 {
+        blocks.append(Block(qubitMask: mask, kind: kind, members: [step], controlMask: controls))
+        chosen = blocks.count - 1
       } else {
-        blocks[best].qubitMask |= mask
-        blocks[best].kind = Swift.max(blocks[best].kind, kind)
-        blocks[best].members.append(step)
-        blocks[best].cost = costs.cost(blocks[best].kind, qubits: blocks[best].qubitMask.nonzeroBitCount)
+        let block = blocks[chosen]
+        blocks[chosen].controlMask = block.controlMask & controls
+        blocks[chosen].qubitMask |= mask
+        blocks[chosen].kind = Swift.max(block.kind, kind)
+        blocks[chosen].members.append(step)
       }
       remaining = mask
       while remaining != 0 {
-        owner[remaining.trailingZeroBitCount] = best
+        owner[remaining.trailingZeroBitCount] = chosen
         remaining &= remaining - 1
       }
     }
-    return blocks.compactMap { block in
-      block.members.count == 1 ? block.members[0] : product(of: block.members, kind: block.kind, qubitMask: block.qubitMask)
-    }
+    return blocks
   }
 
   /// The product of `members` (applied in order) as one step, or nil when it is the identity.

@@ -51,6 +51,23 @@ extension StateVector {
     return try run(plan, using: &generator)
   }
 
+  /// How `circuit` would run on this state: the passes over memory and the kernel steps left
+  /// after fusion, QFT recognition and cache blocking. Nothing is applied.
+  ///
+  /// - Complexity: the planning part of ``apply(_:bindings:seed:)``, about linear in the gates.
+  /// - Throws: the errors of ``apply(_:bindings:seed:)`` for a circuit that cannot run.
+  public func executionSummary(of circuit: Circuit, bindings: [String: Double] = [:]) throws(SimulationError)
+    -> ExecutionSummary
+  {
+    guard circuit.qubitCount <= qubitCount else {
+      throw .sizeMismatch(expected: qubitCount, actual: circuit.qubitCount, what: "circuit applied to a state")
+    }
+    return ExecutionSummary(
+      try ExecutionPlan(
+        circuit, bindings: bindings, stateQubits: qubitCount,
+        options: .standard(bytesPerAmplitude: Scalar.bytesPerAmplitude)))
+  }
+
   /// Runs the steps of `plan`, made for a state of this many qubits.
   ///
   /// - Returns: the classical bits after the run (index = bit number).

@@ -42,7 +42,7 @@ import Circuits
 enum FourierRecognition {
   /// The smallest block worth one FFTW transform instead of its k + k(k−1)/2 + ⌊k/2⌋ gates.
   ///
-  /// Measured on the 2-vCPU Zen 4 VM (release, native toolset, one thread, shared with other jobs):
+  /// Measured on the 2-vCPU Intel Xeon development VM (release, native toolset, one thread, shared with other jobs):
   /// `StateVector.apply(.qft(k))` against the textbook gates applied one by one, median seconds,
   /// on qubits 0..<k (low) and n−k..<n (high):
   ///

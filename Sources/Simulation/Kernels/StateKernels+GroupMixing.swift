@@ -187,3 +187,235 @@ enum Count4: StaticCount { static var value: Int { 4 } }
 enum Count8: StaticCount { static var value: Int { 8 } }
 enum Count16: StaticCount { static var value: Int { 16 } }
 enum Count32: StaticCount { static var value: Int { 32 } }
+
+extension StateKernels {
+  /// Applies the 2- to 5-target dense `matrix` (row-major, index bit i for `targets[i]`)
+  /// as a matrix-vector product on whole vectors.
+  ///
+  /// `layout` is the placement of `standIns`, the targets with each low target replaced
+  /// by a free high qubit. A group's `2^k` vectors are loaded, and for each low target
+  /// the pairs of vectors that differ in its stand-in exchange that lane bit with it
+  /// (`SIMD.exchangeLaneBit`); then vector j holds the amplitudes with target bits j in
+  /// every lane, output vector r is `Σ_j matrix[r, j] · input j` with each entry
+  /// broadcast from a scalar, and the same exchanges put the outputs back. Lanes whose low
+  /// control bits are not all set keep their input.
+  static func mixVectors<V: SIMD>(
+    _ matrix: [Complex<Double>], targets: [Int], standIns: [Int], layout: VectorLayout,
+    to vectors: UnsafeMutablePointer<V>, threads: Int
+  ) where V.Scalar: AmplitudeScalar {
+    assert((2...5).contains(targets.count))
+    let dimension = 1 << targets.count
+    var exchanges = LaneExchanges()
+    for (position, target) in targets.enumerated() where target < layout.laneBits {
+      exchanges.append(matrixBit: position, distance: 1 &<< target)
+    }
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: dimension) { offsetBuffer in
+      let offsets = offsetBuffer.baseAddress!
+      for column in 0..<dimension {
+        offsets[column] = layout.vectorOffset(highPart: column, targets: standIns)
+      }
+      withScalarEntries(of: matrix, as: V.Scalar.self) { entries in
+        // Constant loop bounds, so that the kernel's loops unroll, its sums stay in
+        // registers and its entries are read at constant offsets.
+        switch dimension {
+        case 4: mixVectors(entries, offsets, Count4.self, exchanges, layout, vectors, threads)
+        case 8: mixVectors(entries, offsets, Count8.self, exchanges, layout, vectors, threads)
+        case 16: mixVectors(entries, offsets, Count16.self, exchanges, layout, vectors, threads)
+        default: mixVectors(entries, offsets, Count32.self, exchanges, layout, vectors, threads)
+        }
+      }
+    }
+  }
+
+  /// Calls `body` with `matrix` as interleaved (real, imaginary) scalars of `Scalar`: the
+  /// matrix's own storage for `Double`, a converted copy otherwise.
+  @inline(__always)
+  static func withScalarEntries<Scalar: AmplitudeScalar>(
+    of matrix: [Complex<Double>], as scalar: Scalar.Type,
+    _ body: (UnsafePointer<Scalar>) -> Void
+  ) {
+    if Scalar.self == Double.self {
+      matrix.withUnsafeBufferPointer { buffer in
+        body(UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: Scalar.self))
+      }
+      return
+    }
+    withUnsafeTemporaryAllocation(of: Scalar.self, capacity: 2 * matrix.count) { buffer in
+      let entries = buffer.baseAddress!
+      for (index, entry) in matrix.enumerated() {
+        entries[2 &* index] = Scalar(entry.real)
+        entries[2 &* index &+ 1] = Scalar(entry.imaginary)
+      }
+      body(entries)
+    }
+  }
+
+  /// The kernel of `mixVectors` for a constant dimension: two groups at a time, all of
+  /// their inputs copied (and lane-exchanged) before any output is stored, then the
+  /// outputs summed four rows at a time, each broadcast entry serving both groups.
+  static func mixVectors<V: SIMD, Dimension: StaticCount>(
+    _ entries: UnsafePointer<V.Scalar>, _ offsets: UnsafePointer<Int>,
+    _ dimension: Dimension.Type, _ exchanges: LaneExchanges, _ layout: VectorLayout,
+    _ vectors: UnsafeMutablePointer<V>, _ threads: Int
+  ) where V.Scalar: AmplitudeScalar {
+    let blends = layout.lowControlLanes != 0
+    let dimension = 1 &<< layout.highTargetCount
+    var controlled = SIMDMask<V.MaskStorage>()
+    for lane in 0..<V.scalarCount / 2 where layout.isControlled(lane: lane) {
+      controlled[2 &* lane] = true
+      controlled[2 &* lane &+ 1] = true
+    }
+    ParallelLoop.forEachChunk(
+      count: layout.groupCount, threads: threads,
+      minimumPerThread: layout.minimumGroupsPerThread
+    ) { groups in
+      // One 8 KiB scratch area per chunk for the inputs and outputs of two groups, used
+      // through a pointer (captured as a `var`, it cost a dynamic exclusivity check on
+      // every access).
+      var scratch = InlineArray<128, V>(repeating: V())
+      withUnsafeMutablePointer(to: &scratch) { scratch in
+        let inputs = UnsafeMutableRawPointer(scratch).assumingMemoryBound(to: V.self)
+        let outputs = inputs + 64
+        /// Mixes the groups at `first` and `second` (the same group twice is allowed).
+        @inline(__always)
+        func update(_ first: UnsafeMutablePointer<V>, _ second: UnsafeMutablePointer<V>) {
+          let size = Dimension.value
+          for column in 0..<size {
+            inputs[column] = first[offsets[column]]
+            inputs[size &+ column] = second[offsets[column]]
+          }
+          exchanges.apply(to: inputs, count: size)
+          exchanges.apply(to: inputs + size, count: size)
+          for row in stride(from: 0, to: size, by: 4) {
+            sumRows(entries, inputs, into: outputs, row: row, size: dimension)
+          }
+          if blends {
+            for row in 0..<2 &* size {
+              outputs[row].replace(with: inputs[row], where: .!controlled)
+            }
+          }
+          if exchanges.count != 0 {
+            exchanges.apply(to: outputs, count: size)
+            exchanges.apply(to: outputs + size, count: size)
+          }
+          for row in 0..<size {
+            first[offsets[row]] = outputs[row]
+            second[offsets[row]] = outputs[size &+ row]
+          }
+        }
+        layout.forEachRunPair(in: groups) { first, second, count in
+          for index in 0..<count {
+            update(vectors + (first &+ index), vectors + (second &+ index))
+          }
+        } single: { first, count in
+          for index in 0..<count { update(vectors + (first &+ index), vectors + (first &+ index)) }
+        }
+      }
+    }
+  }
+}
+
+extension StateKernels {
+  /// Output vectors `row..<row + 4` of two groups: `outputs[r] = Σ_j entry(r, j) · inputs[j]`
+  /// and `outputs[size + r] = Σ_j entry(r, j) · inputs[size + j]`.
+  ///
+  /// Out of line and with a `size` known only at run time: with a constant size the loop
+  /// over columns was unrolled, and LLVM's SLP vectoriser then split the `SIMD8<Double>`
+  /// sums into 128-bit pieces (Swift 6.3), three times slower.
+  @inline(never)
+  static func sumRows<V: SIMD>(
+    _ entries: UnsafePointer<V.Scalar>, _ inputs: UnsafePointer<V>,
+    into outputs: UnsafeMutablePointer<V>, row: Int, size: Int
+  ) where V.Scalar: AmplitudeScalar {
+    var first0 = ProductSum<V>(), first1 = ProductSum<V>()
+    var first2 = ProductSum<V>(), first3 = ProductSum<V>()
+    var second0 = ProductSum<V>(), second1 = ProductSum<V>()
+    var second2 = ProductSum<V>(), second3 = ProductSum<V>()
+    let rowEntries = entries + 2 &* row &* size
+    let rowStride = 2 &* size
+    for column in 0..<size {
+      let x = inputs[column]
+      let y = inputs[size &+ column]
+      let entry = rowEntries + 2 &* column
+      ProductSum.add(entry, x, y, &first0, &second0)
+      ProductSum.add(entry + rowStride, x, y, &first1, &second1)
+      ProductSum.add(entry + 2 &* rowStride, x, y, &first2, &second2)
+      ProductSum.add(entry + 3 &* rowStride, x, y, &first3, &second3)
+    }
+    outputs[row] = first0.value
+    outputs[row &+ 1] = first1.value
+    outputs[row &+ 2] = first2.value
+    outputs[row &+ 3] = first3.value
+    outputs[size &+ row] = second0.value
+    outputs[size &+ row &+ 1] = second1.value
+    outputs[size &+ row &+ 2] = second2.value
+    outputs[size &+ row &+ 3] = second3.value
+  }
+}
+
+/// One output vector of `StateKernels.mixVectors` while it is summed: Σ a·(x, y) and
+/// Σ b·(x, y) over the entries a + bi and inputs (x, y), kept apart so that a and b are
+/// each one broadcast scalar.
+struct ProductSum<V: SIMD> where V.Scalar: AmplitudeScalar {
+  var real = V()
+  var imaginary = V()
+
+  /// Adds the entry at `entry` (real, imaginary) times `x` to `sumX` and times `y` to
+  /// `sumY`.
+  @inline(__always)
+  static func add(
+    _ entry: UnsafePointer<V.Scalar>, _ x: V, _ y: V, _ sumX: inout Self, _ sumY: inout Self
+  ) {
+    let a = V(repeating: entry[0])
+    let b = V(repeating: entry[1])
+    sumX.real = sumX.real.addingRelaxedProduct(a, x)
+    sumX.imaginary = sumX.imaginary.addingRelaxedProduct(b, x)
+    sumY.real = sumY.real.addingRelaxedProduct(a, y)
+    sumY.imaginary = sumY.imaginary.addingRelaxedProduct(b, y)
+  }
+
+  /// The sum: (Σ ax − Σ by, Σ ay + Σ bx) in each complex lane.
+  var value: V {
+    var sign = V(repeating: 1)
+    for scalar in stride(from: 0, to: V.scalarCount, by: 2) { sign[scalar] = -1 }
+    return real + sign * imaginary.swappedRealImaginary
+  }
+}
+
+/// The low targets of a dense gate: for each, the bit of the matrix index it is and its
+/// lane distance (1, 2 or 4 complex lanes), at most three.
+struct LaneExchanges {
+  private(set) var count = 0
+  private var matrixBits = 0
+  private var distances = 0
+
+  mutating func append(matrixBit: Int, distance: Int) {
+    matrixBits |= matrixBit &<< (4 &* count)
+    distances |= distance &<< (4 &* count)
+    count &+= 1
+  }
+
+  /// Exchanges, for each low target, its lane bit with its matrix bit among the `count`
+  /// vectors at `vectors` (vector j has matrix index j).
+  @inline(__always)
+  func apply<V: SIMD>(to vectors: UnsafeMutablePointer<V>, count size: Int)
+  where V.Scalar: AmplitudeScalar {
+    for exchange in 0..<count {
+      let bit = 1 &<< (matrixBits &>> (4 &* exchange) & 15)
+      switch distances &>> (4 &* exchange) & 15 {
+      case 1: Self.exchange(vectors, size, bit: bit, distance: 1)
+      case 2: Self.exchange(vectors, size, bit: bit, distance: 2)
+      default: Self.exchange(vectors, size, bit: bit, distance: 4)
+      }
+    }
+  }
+
+  @inline(__always)
+  private static func exchange<V: SIMD>(
+    _ vectors: UnsafeMutablePointer<V>, _ size: Int, bit: Int, distance: Int
+  ) where V.Scalar: AmplitudeScalar {
+    for lower in 0..<size where lower & bit == 0 {
+      V.exchangeLaneBit(&vectors[lower], &vectors[lower | bit], distance: distance)
+    }
+  }
+}

@@ -2,7 +2,7 @@
 //
 //   swift run -c release --toolset Toolsets/native.json kernel-benchmark \
 //       [--qubits 20,24,26] [--threads 1,2] [--repeat 5] [--precision double,single] \
-//       [--stream 1=47,2=90] [--qft 24] [--suite kernels,placements,qft]
+//       [--stream 1=47,2=90] [--qft 24] [--suite kernels,placements,calls,qft]
 //
 // A pass over a state of n qubits reads and writes every amplitude once: 32·2^n bytes in
 // double precision, 16·2^n in single. Effective bandwidth = those bytes / median time, and
@@ -13,6 +13,8 @@
 //
 // The `placements` suite times dense 2- to 5-qubit gates on low, mixed and high target sets
 // and divides by a one-qubit pass on target n/2 (the unit a fusion pass's cost model uses).
+// The `calls` suite times circuits of 200 dense gates on small states (n = 10 and 16, the
+// sizes of cache-resident blocks), per gate: the kernel plus the lowering of each gate.
 import Entangle
 import Foundation
 
@@ -162,10 +164,44 @@ let options = Options(arguments: Array(CommandLine.arguments.dropFirst()))
 do {
   if options.suites.contains("kernels") { try kernelTable(options) }
   if options.suites.contains("placements") { try placementTable(options) }
+  if options.suites.contains("calls") { try callTable(options) }
   if options.suites.contains("qft") { try fourierTable(options) }
 } catch {
   print("error: \(error)")
   exit(1)
+}
+
+/// Microseconds per dense gate in a circuit of 200 on a small state, one thread.
+func callTable(_ options: Options) throws {
+  print("\n| n | precision | targets | µs per gate |")
+  print("|---|---|---|---|")
+  let gateCount = 200
+  for n in [10, 16] {
+    for precision in options.precisions {
+      for k in 1...5 {
+        for targets in [Array(0..<k), Array(n - k..<n)] {
+          let gate = Gate.unitary(GateMatrices.dense(k))
+          let circuit = try Circuit(
+            qubits: n, operations: Array(repeating: .gate(gate, on: targets), count: gateCount))
+          func time<Scalar: AmplitudeScalar>(_ scalar: Scalar.Type) throws -> Double {
+            var state = try StateVector<Scalar>(qubits: n)
+            state.threadCount = 1
+            try state.apply(circuit)
+            var times: [Double] = []
+            for _ in 0..<max(options.repeats, 5) {
+              let start = ContinuousClock.now
+              try state.apply(circuit)
+              times.append(seconds(ContinuousClock.now - start))
+            }
+            return times.min()!
+          }
+          let t = precision == "single" ? try time(Float.self) : try time(Double.self)
+          let list = targets.map(String.init).joined(separator: ",")
+          print("| \(n) | \(precision) | [\(list)] | " + String(format: "%.2f |", t / Double(gateCount) * 1e6))
+        }
+      }
+    }
+  }
 }
 
 /// One pass of each kernel class on a few targets, with its effective bandwidth.

@@ -10,6 +10,17 @@ extension SIMD where Scalar: FloatingPoint {
   /// The vector with the real and imaginary part of every complex lane exchanged.
   @inline(__always)
   var swappedRealImaginary: Self {
+    if MemoryLayout<Self>.size == 64 {
+      // As eight 64-bit words: per-scalar shuffles of SIMD16<Float> compile poorly (see
+      // `xorLanes`). A Float lane is one word, whose halves rotate; a Double lane is two.
+      let words = unsafeBitCast(self, to: SIMD8<UInt64>.self)
+      if MemoryLayout<Scalar>.size == 4 {
+        return unsafeBitCast(words &<< 32 | words &>> 32, to: Self.self)
+      }
+      var moved = words
+      for word in 0..<8 { moved[word] = words[word ^ 1] }
+      return unsafeBitCast(moved, to: Self.self)
+    }
     var result = self
     for lane in 0..<scalarCount { result[lane] = self[lane ^ 1] }
     return result
@@ -32,6 +43,15 @@ extension SIMD where Scalar: FloatingPoint {
     var result = self
     for lane in 0..<scalarCount { result[lane] = self[lane ^ (2 &* distance)] }
     return result
+  }
+
+  /// −1 in the real and +1 in the imaginary part of every lane: times
+  /// `swappedRealImaginary`, it turns (x, y) into i·(x, y) = (−y, x).
+  @inline(__always)
+  static var realSigns: Self {
+    var signs = Self(repeating: 1)
+    for scalar in stride(from: 0, to: scalarCount, by: 2) { signs[scalar] = -1 }
+    return signs
   }
 
   /// Exchanges complex-lane bit `distance` with the bit that tells `lower` from `upper`:

@@ -260,22 +260,20 @@ extension StateKernels {
   ) where V.Scalar: AmplitudeScalar {
     let blends = layout.lowControlLanes != 0
     let dimension = 1 &<< layout.highTargetCount
-    var controlled = SIMDMask<V.MaskStorage>()
-    for lane in 0..<V.scalarCount / 2 where layout.isControlled(lane: lane) {
-      controlled[2 &* lane] = true
-      controlled[2 &* lane &+ 1] = true
-    }
+    let sign = V.realSigns
+    let controlled = layout.controlledLanes(of: V.self)
     ParallelLoop.forEachChunk(
       count: layout.groupCount, threads: threads,
       minimumPerThread: layout.minimumGroupsPerThread
     ) { groups in
-      // One 8 KiB scratch area per chunk for the inputs and outputs of two groups, used
-      // through a pointer (captured as a `var`, it cost a dynamic exclusivity check on
-      // every access).
-      var scratch = InlineArray<128, V>(repeating: V())
+      // One 12 KiB scratch area per chunk for the inputs of two groups, their signed
+      // swapped copies and the outputs, used through a pointer (captured as a `var`, it
+      // cost a dynamic exclusivity check on every access).
+      var scratch = InlineArray<192, V>(repeating: V())
       withUnsafeMutablePointer(to: &scratch) { scratch in
         let inputs = UnsafeMutableRawPointer(scratch).assumingMemoryBound(to: V.self)
-        let outputs = inputs + 64
+        let swapped = inputs + 64
+        let outputs = inputs + 128
         /// Mixes the groups at `first` and `second` (the same group twice is allowed).
         @inline(__always)
         func update(_ first: UnsafeMutablePointer<V>, _ second: UnsafeMutablePointer<V>) {
@@ -286,8 +284,11 @@ extension StateKernels {
           }
           exchanges.apply(to: inputs, count: size)
           exchanges.apply(to: inputs + size, count: size)
+          for column in 0..<2 &* size {
+            swapped[column] = inputs[column].swappedRealImaginary * sign
+          }
           for row in stride(from: 0, to: size, by: 4) {
-            sumRows(entries, inputs, into: outputs, row: row, size: dimension)
+            sumRows(entries, inputs, swapped, into: outputs, row: row, size: dimension)
           }
           if blends {
             for row in 0..<2 &* size {
@@ -324,7 +325,7 @@ extension StateKernels {
   /// sums into 128-bit pieces (Swift 6.3), three times slower.
   @inline(never)
   static func sumRows<V: SIMD>(
-    _ entries: UnsafePointer<V.Scalar>, _ inputs: UnsafePointer<V>,
+    _ entries: UnsafePointer<V.Scalar>, _ inputs: UnsafePointer<V>, _ swapped: UnsafePointer<V>,
     into outputs: UnsafeMutablePointer<V>, row: Int, size: Int
   ) where V.Scalar: AmplitudeScalar {
     var first0 = ProductSum<V>(), first1 = ProductSum<V>()
@@ -334,8 +335,8 @@ extension StateKernels {
     let rowEntries = entries + 2 &* row &* size
     let rowStride = 2 &* size
     for column in 0..<size {
-      let x = inputs[column]
-      let y = inputs[size &+ column]
+      let x = (inputs[column], swapped[column])
+      let y = (inputs[size &+ column], swapped[size &+ column])
       let entry = rowEntries + 2 &* column
       ProductSum.add(entry, x, y, &first0, &second0)
       ProductSum.add(entry + rowStride, x, y, &first1, &second1)
@@ -353,33 +354,31 @@ extension StateKernels {
   }
 }
 
-/// One output vector of `StateKernels.mixVectors` while it is summed: Σ a·(x, y) and
-/// Σ b·(x, y) over the entries a + bi and inputs (x, y), kept apart so that a and b are
-/// each one broadcast scalar.
+/// One output vector of `StateKernels.mixVectors` while it is summed.
+///
+/// An entry a + bi times amplitudes (x, y) is a·(x, y) + b·(−y, x); the two products are
+/// summed apart, with a and b each one broadcast scalar and (−y, x) computed once per
+/// input, so that four sums are in flight per output and adding them is the last step.
 struct ProductSum<V: SIMD> where V.Scalar: AmplitudeScalar {
   var real = V()
   var imaginary = V()
 
   /// Adds the entry at `entry` (real, imaginary) times `x` to `sumX` and times `y` to
-  /// `sumY`.
+  /// `sumY`; each input comes with its signed swapped copy (−y, x).
   @inline(__always)
   static func add(
-    _ entry: UnsafePointer<V.Scalar>, _ x: V, _ y: V, _ sumX: inout Self, _ sumY: inout Self
+    _ entry: UnsafePointer<V.Scalar>, _ x: (V, V), _ y: (V, V), _ sumX: inout Self,
+    _ sumY: inout Self
   ) {
     let a = V(repeating: entry[0])
     let b = V(repeating: entry[1])
-    sumX.real = sumX.real.addingRelaxedProduct(a, x)
-    sumX.imaginary = sumX.imaginary.addingRelaxedProduct(b, x)
-    sumY.real = sumY.real.addingRelaxedProduct(a, y)
-    sumY.imaginary = sumY.imaginary.addingRelaxedProduct(b, y)
+    sumX.real = sumX.real.addingRelaxedProduct(a, x.0)
+    sumX.imaginary = sumX.imaginary.addingRelaxedProduct(b, x.1)
+    sumY.real = sumY.real.addingRelaxedProduct(a, y.0)
+    sumY.imaginary = sumY.imaginary.addingRelaxedProduct(b, y.1)
   }
 
-  /// The sum: (Σ ax − Σ by, Σ ay + Σ bx) in each complex lane.
-  var value: V {
-    var sign = V(repeating: 1)
-    for scalar in stride(from: 0, to: V.scalarCount, by: 2) { sign[scalar] = -1 }
-    return real + sign * imaginary.swappedRealImaginary
-  }
+  var value: V { real + imaginary }
 }
 
 /// The low targets of a dense gate: for each, the bit of the matrix index it is and its
@@ -414,7 +413,10 @@ struct LaneExchanges {
   private static func exchange<V: SIMD>(
     _ vectors: UnsafeMutablePointer<V>, _ size: Int, bit: Int, distance: Int
   ) where V.Scalar: AmplitudeScalar {
-    for lower in 0..<size where lower & bit == 0 {
+    // Pair p's lower vector is p with a zero inserted at `bit`: no branches once unrolled.
+    let below = bit &- 1
+    for pair in 0..<size / 2 {
+      let lower = (pair & ~below) &<< 1 | pair & below
       V.exchangeLaneBit(&vectors[lower], &vectors[lower | bit], distance: distance)
     }
   }

@@ -146,6 +146,16 @@ struct VectorLayout {
   /// Whether lane `lane` has every low control bit set.
   func isControlled(lane: Int) -> Bool { lane & lowControlLanes == lowControlLanes }
 
+  /// The scalars of a vector of `V` whose complex lane has every low control bit set.
+  func controlledLanes<V: SIMD>(of vector: V.Type) -> SIMDMask<V.MaskStorage> {
+    var mask = SIMDMask<V.MaskStorage>()
+    for lane in 0..<V.scalarCount / 2 where isControlled(lane: lane) {
+      mask[2 &* lane] = true
+      mask[2 &* lane &+ 1] = true
+    }
+    return mask
+  }
+
   /// The groups worth one thread: threading paid from about 2^18 amplitudes (DESIGN.md),
   /// so each thread gets at least 2^17 amplitudes' worth of groups.
   var minimumGroupsPerThread: Int {

@@ -209,22 +209,46 @@ extension StateKernels {
     for (position, target) in targets.enumerated() where target < layout.laneBits {
       exchanges.append(matrixBit: position, distance: 1 &<< target)
     }
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: dimension) { offsetBuffer in
-      let offsets = offsetBuffer.baseAddress!
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * dimension) { tables in
+      // `offsets[j]`: the vector offset of matrix index j. `order`: the matrix indices in
+      // blocks of `2^l` (l low targets) that differ only in low-target bits, the vectors
+      // that exchange lanes with one another.
+      let offsets = tables.baseAddress!
+      let order = offsets + dimension
       for column in 0..<dimension {
         offsets[column] = layout.vectorOffset(highPart: column, targets: standIns)
       }
+      let lowBits = exchanges.matrixBitMask
+      let blockSize = 1 &<< exchanges.count
+      var position = 0
+      for base in 0..<dimension where base & lowBits == 0 {
+        for member in 0..<blockSize { order[position &+ member] = base | depositBits(member, lowBits) }
+        position &+= blockSize
+      }
       withScalarEntries(of: matrix, as: V.Scalar.self) { entries in
-        // Constant loop bounds, so that the kernel's loops unroll, its sums stay in
-        // registers and its entries are read at constant offsets.
-        switch dimension {
-        case 4: mixVectors(entries, offsets, Count4.self, exchanges, layout, vectors, threads)
-        case 8: mixVectors(entries, offsets, Count8.self, exchanges, layout, vectors, threads)
-        case 16: mixVectors(entries, offsets, Count16.self, exchanges, layout, vectors, threads)
-        default: mixVectors(entries, offsets, Count32.self, exchanges, layout, vectors, threads)
+        // A constant block size, so that each block's vectors stay in registers.
+        switch blockSize {
+        case 1: mixVectors(entries, offsets, order, Count1.self, exchanges, layout, vectors, threads)
+        case 2: mixVectors(entries, offsets, order, Count2.self, exchanges, layout, vectors, threads)
+        case 4: mixVectors(entries, offsets, order, Count4.self, exchanges, layout, vectors, threads)
+        default: mixVectors(entries, offsets, order, Count8.self, exchanges, layout, vectors, threads)
         }
       }
     }
+  }
+
+  /// `value`'s bits placed, lowest first, at the set bits of `mask`.
+  static func depositBits(_ value: Int, _ mask: Int) -> Int {
+    var result = 0
+    var remaining = mask
+    var bit = 0
+    while remaining != 0 {
+      let lowest = remaining & (0 &- remaining)
+      if value &>> bit & 1 == 1 { result |= lowest }
+      remaining &= remaining &- 1
+      bit &+= 1
+    }
+    return result
   }
 
   /// Calls `body` with `matrix` as interleaved (real, imaginary) scalars of `Scalar`: the
@@ -250,16 +274,17 @@ extension StateKernels {
     }
   }
 
-  /// The kernel of `mixVectors` for a constant dimension: two groups at a time, all of
-  /// their inputs copied (and lane-exchanged) before any output is stored, then the
-  /// outputs summed four rows at a time, each broadcast entry serving both groups.
-  static func mixVectors<V: SIMD, Dimension: StaticCount>(
+  /// The kernel of `mixVectors` for a constant block of vectors that exchange lanes: two
+  /// groups at a time, all of their inputs copied (each block lane-exchanged in registers)
+  /// before any output is stored, then the outputs summed four rows at a time, each
+  /// broadcast entry serving both groups.
+  static func mixVectors<V: SIMD, Block: StaticCount>(
     _ entries: UnsafePointer<V.Scalar>, _ offsets: UnsafePointer<Int>,
-    _ dimension: Dimension.Type, _ exchanges: LaneExchanges, _ layout: VectorLayout,
-    _ vectors: UnsafeMutablePointer<V>, _ threads: Int
+    _ order: UnsafePointer<Int>, _ block: Block.Type, _ exchanges: LaneExchanges,
+    _ layout: VectorLayout, _ vectors: UnsafeMutablePointer<V>, _ threads: Int
   ) where V.Scalar: AmplitudeScalar {
     let blends = layout.lowControlLanes != 0
-    let dimension = 1 &<< layout.highTargetCount
+    let size = 1 &<< layout.highTargetCount
     let sign = V.realSigns
     let controlled = layout.controlledLanes(of: V.self)
     ParallelLoop.forEachChunk(
@@ -274,35 +299,44 @@ extension StateKernels {
         let inputs = UnsafeMutableRawPointer(scratch).assumingMemoryBound(to: V.self)
         let swapped = inputs + 64
         let outputs = inputs + 128
+        /// Copies a group's inputs, lane-exchanged, into the scratch area at `base`.
+        @inline(__always)
+        func load(_ group: UnsafeMutablePointer<V>, base: Int) {
+          for start in stride(from: 0, to: size, by: Block.value) {
+            var lanes = InlineArray<8, V>(repeating: V())
+            for member in 0..<Block.value { lanes[member] = group[offsets[order[start &+ member]]] }
+            exchanges.apply(to: &lanes, Block.self)
+            for member in 0..<Block.value {
+              let index = base &+ order[start &+ member]
+              inputs[index] = lanes[member]
+              swapped[index] = lanes[member].swappedRealImaginary * sign
+            }
+          }
+        }
+        /// Stores a group's outputs from the scratch area at `base`, lane-exchanged back.
+        @inline(__always)
+        func store(_ group: UnsafeMutablePointer<V>, base: Int) {
+          for start in stride(from: 0, to: size, by: Block.value) {
+            var lanes = InlineArray<8, V>(repeating: V())
+            for member in 0..<Block.value {
+              let index = base &+ order[start &+ member]
+              lanes[member] = outputs[index]
+              if blends { lanes[member].replace(with: inputs[index], where: .!controlled) }
+            }
+            exchanges.apply(to: &lanes, Block.self)
+            for member in 0..<Block.value { group[offsets[order[start &+ member]]] = lanes[member] }
+          }
+        }
         /// Mixes the groups at `first` and `second` (the same group twice is allowed).
         @inline(__always)
         func update(_ first: UnsafeMutablePointer<V>, _ second: UnsafeMutablePointer<V>) {
-          let size = Dimension.value
-          for column in 0..<size {
-            inputs[column] = first[offsets[column]]
-            inputs[size &+ column] = second[offsets[column]]
-          }
-          exchanges.apply(to: inputs, count: size)
-          exchanges.apply(to: inputs + size, count: size)
-          for column in 0..<2 &* size {
-            swapped[column] = inputs[column].swappedRealImaginary * sign
-          }
+          load(first, base: 0)
+          load(second, base: size)
           for row in stride(from: 0, to: size, by: 4) {
-            sumRows(entries, inputs, swapped, into: outputs, row: row, size: dimension)
+            sumRows(entries, inputs, swapped, into: outputs, row: row, size: size)
           }
-          if blends {
-            for row in 0..<2 &* size {
-              outputs[row].replace(with: inputs[row], where: .!controlled)
-            }
-          }
-          if exchanges.count != 0 {
-            exchanges.apply(to: outputs, count: size)
-            exchanges.apply(to: outputs + size, count: size)
-          }
-          for row in 0..<size {
-            first[offsets[row]] = outputs[row]
-            second[offsets[row]] = outputs[size &+ row]
-          }
+          store(first, base: 0)
+          store(second, base: size)
         }
         layout.forEachRunPair(in: groups) { first, second, count in
           for index in 0..<count {
@@ -382,42 +416,44 @@ struct ProductSum<V: SIMD> where V.Scalar: AmplitudeScalar {
 }
 
 /// The low targets of a dense gate: for each, the bit of the matrix index it is and its
-/// lane distance (1, 2 or 4 complex lanes), at most three.
+/// lane distance (1, 2 or 4 complex lanes), at most three, in increasing matrix bit order.
 struct LaneExchanges {
   private(set) var count = 0
-  private var matrixBits = 0
+  /// The matrix index bits of the low targets.
+  private(set) var matrixBitMask = 0
   private var distances = 0
 
   mutating func append(matrixBit: Int, distance: Int) {
-    matrixBits |= matrixBit &<< (4 &* count)
+    matrixBitMask |= 1 &<< matrixBit
     distances |= distance &<< (4 &* count)
     count &+= 1
   }
 
-  /// Exchanges, for each low target, its lane bit with its matrix bit among the `count`
-  /// vectors at `vectors` (vector j has matrix index j).
+  /// Exchanges, for each low target e, its lane bit with bit e of the position in `block`
+  /// (the vectors of one block of `StateKernels.mixVectors`, `Block.value = 2^count`).
   @inline(__always)
-  func apply<V: SIMD>(to vectors: UnsafeMutablePointer<V>, count size: Int)
-  where V.Scalar: AmplitudeScalar {
-    for exchange in 0..<count {
-      let bit = 1 &<< (matrixBits &>> (4 &* exchange) & 15)
+  func apply<V: SIMD, Block: StaticCount>(
+    to block: inout InlineArray<8, V>, _ size: Block.Type
+  ) where V.Scalar: AmplitudeScalar {
+    for exchange in 0..<Block.value.trailingZeroBitCount {
       switch distances &>> (4 &* exchange) & 15 {
-      case 1: Self.exchange(vectors, size, bit: bit, distance: 1)
-      case 2: Self.exchange(vectors, size, bit: bit, distance: 2)
-      default: Self.exchange(vectors, size, bit: bit, distance: 4)
+      case 1: Self.exchange(&block, Block.self, bit: 1 &<< exchange, distance: 1)
+      case 2: Self.exchange(&block, Block.self, bit: 1 &<< exchange, distance: 2)
+      default: Self.exchange(&block, Block.self, bit: 1 &<< exchange, distance: 4)
       }
     }
   }
 
   @inline(__always)
-  private static func exchange<V: SIMD>(
-    _ vectors: UnsafeMutablePointer<V>, _ size: Int, bit: Int, distance: Int
+  private static func exchange<V: SIMD, Block: StaticCount>(
+    _ block: inout InlineArray<8, V>, _ size: Block.Type, bit: Int, distance: Int
   ) where V.Scalar: AmplitudeScalar {
-    // Pair p's lower vector is p with a zero inserted at `bit`: no branches once unrolled.
-    let below = bit &- 1
-    for pair in 0..<size / 2 {
-      let lower = (pair & ~below) &<< 1 | pair & below
-      V.exchangeLaneBit(&vectors[lower], &vectors[lower | bit], distance: distance)
+    for lower in 0..<Block.value where lower & bit == 0 {
+      var low = block[lower]
+      var high = block[lower | bit]
+      V.exchangeLaneBit(&low, &high, distance: distance)
+      block[lower] = low
+      block[lower | bit] = high
     }
   }
 }

@@ -209,14 +209,16 @@ extension StateKernels {
     for (position, target) in targets.enumerated() where target < layout.laneBits {
       exchanges.append(matrixBit: position, distance: 1 &<< target)
     }
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * dimension) { tables in
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * dimension) { tables in
       // `offsets[j]`: the vector offset of matrix index j. `order`: the matrix indices in
       // blocks of `2^l` (l low targets) that differ only in low-target bits, the vectors
-      // that exchange lanes with one another.
+      // that exchange lanes with one another. `identity[j]`: j.
       let offsets = tables.baseAddress!
       let order = offsets + dimension
+      let identity = order + dimension
       for column in 0..<dimension {
         offsets[column] = layout.vectorOffset(highPart: column, targets: standIns)
+        identity[column] = column
       }
       let lowBits = exchanges.matrixBitMask
       let blockSize = 1 &<< exchanges.count
@@ -227,11 +229,12 @@ extension StateKernels {
       }
       withScalarEntries(of: matrix, as: V.Scalar.self) { entries in
         // A constant block size, so that each block's vectors stay in registers.
+        let tables = (offsets: UnsafePointer(offsets), order: UnsafePointer(order), identity: UnsafePointer(identity))
         switch blockSize {
-        case 1: mixVectors(entries, offsets, order, Count1.self, exchanges, layout, vectors, threads)
-        case 2: mixVectors(entries, offsets, order, Count2.self, exchanges, layout, vectors, threads)
-        case 4: mixVectors(entries, offsets, order, Count4.self, exchanges, layout, vectors, threads)
-        default: mixVectors(entries, offsets, order, Count8.self, exchanges, layout, vectors, threads)
+        case 1: mixVectors(entries, tables, Count1.self, exchanges, layout, vectors, threads)
+        case 2: mixVectors(entries, tables, Count2.self, exchanges, layout, vectors, threads)
+        case 4: mixVectors(entries, tables, Count4.self, exchanges, layout, vectors, threads)
+        default: mixVectors(entries, tables, Count8.self, exchanges, layout, vectors, threads)
         }
       }
     }
@@ -279,11 +282,15 @@ extension StateKernels {
   /// before any output is stored, then the outputs summed four rows at a time, each
   /// broadcast entry serving both groups.
   static func mixVectors<V: SIMD, Block: StaticCount>(
-    _ entries: UnsafePointer<V.Scalar>, _ offsets: UnsafePointer<Int>,
-    _ order: UnsafePointer<Int>, _ block: Block.Type, _ exchanges: LaneExchanges,
-    _ layout: VectorLayout, _ vectors: UnsafeMutablePointer<V>, _ threads: Int
+    _ entries: UnsafePointer<V.Scalar>,
+    _ tables: (offsets: UnsafePointer<Int>, order: UnsafePointer<Int>, identity: UnsafePointer<Int>),
+    _ block: Block.Type, _ exchanges: LaneExchanges, _ layout: VectorLayout,
+    _ vectors: UnsafeMutablePointer<V>, _ threads: Int
   ) where V.Scalar: AmplitudeScalar {
+    let (offsets, order) = (tables.offsets, tables.order)
     let blends = layout.lowControlLanes != 0
+    // Without lane exchanges and blends the sums go straight to the state.
+    let direct = Block.value == 1 && !blends
     let size = 1 &<< layout.highTargetCount
     let sign = V.realSigns
     let controlled = layout.controlledLanes(of: V.self)
@@ -333,8 +340,15 @@ extension StateKernels {
           load(first, base: 0)
           load(second, base: size)
           for row in stride(from: 0, to: size, by: 4) {
-            sumRows(entries, inputs, swapped, into: outputs, row: row, size: size)
+            if direct {
+              sumRows(entries, inputs, swapped, into: (first, second), offsets, row: row, size: size)
+            } else {
+              sumRows(
+                entries, inputs, swapped, into: (outputs, outputs + size), tables.identity,
+                row: row, size: size)
+            }
           }
+          guard !direct else { return }
           store(first, base: 0)
           store(second, base: size)
         }
@@ -351,8 +365,9 @@ extension StateKernels {
 }
 
 extension StateKernels {
-  /// Output vectors `row..<row + 4` of two groups: `outputs[r] = Σ_j entry(r, j) · inputs[j]`
-  /// and `outputs[size + r] = Σ_j entry(r, j) · inputs[size + j]`.
+  /// Output vectors `row..<row + 4` of two groups, stored at `groups.0[offsets[r]]` and
+  /// `groups.1[offsets[r]]`: `Σ_j entry(r, j) · inputs[j]` and
+  /// `Σ_j entry(r, j) · inputs[size + j]`, with `swapped` the inputs' signed swapped copies.
   ///
   /// Out of line and with a `size` known only at run time: with a constant size the loop
   /// over columns was unrolled, and LLVM's SLP vectoriser then split the `SIMD8<Double>`
@@ -360,7 +375,8 @@ extension StateKernels {
   @inline(never)
   static func sumRows<V: SIMD>(
     _ entries: UnsafePointer<V.Scalar>, _ inputs: UnsafePointer<V>, _ swapped: UnsafePointer<V>,
-    into outputs: UnsafeMutablePointer<V>, row: Int, size: Int
+    into groups: (UnsafeMutablePointer<V>, UnsafeMutablePointer<V>), _ offsets: UnsafePointer<Int>,
+    row: Int, size: Int
   ) where V.Scalar: AmplitudeScalar {
     var first0 = ProductSum<V>(), first1 = ProductSum<V>()
     var first2 = ProductSum<V>(), first3 = ProductSum<V>()
@@ -377,14 +393,15 @@ extension StateKernels {
       ProductSum.add(entry + 2 &* rowStride, x, y, &first2, &second2)
       ProductSum.add(entry + 3 &* rowStride, x, y, &first3, &second3)
     }
-    outputs[row] = first0.value
-    outputs[row &+ 1] = first1.value
-    outputs[row &+ 2] = first2.value
-    outputs[row &+ 3] = first3.value
-    outputs[size &+ row] = second0.value
-    outputs[size &+ row &+ 1] = second1.value
-    outputs[size &+ row &+ 2] = second2.value
-    outputs[size &+ row &+ 3] = second3.value
+    let (first, second) = groups
+    first[offsets[row]] = first0.value
+    first[offsets[row &+ 1]] = first1.value
+    first[offsets[row &+ 2]] = first2.value
+    first[offsets[row &+ 3]] = first3.value
+    second[offsets[row]] = second0.value
+    second[offsets[row &+ 1]] = second1.value
+    second[offsets[row &+ 2]] = second2.value
+    second[offsets[row &+ 3]] = second3.value
   }
 }
 

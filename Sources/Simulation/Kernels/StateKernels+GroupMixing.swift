@@ -224,12 +224,17 @@ extension StateKernels {
       let blockSize = 1 &<< exchanges.count
       var position = 0
       for base in 0..<dimension where base & lowBits == 0 {
-        for member in 0..<blockSize { order[position &+ member] = base | depositBits(member, lowBits) }
+        for member in 0..<blockSize {
+          order[position &+ member] = base | depositBits(member, lowBits)
+        }
         position &+= blockSize
       }
       withScalarEntries(of: matrix, as: V.Scalar.self) { entries in
         // A constant block size, so that each block's vectors stay in registers.
-        let tables = (offsets: UnsafePointer(offsets), order: UnsafePointer(order), identity: UnsafePointer(identity))
+        let tables = (
+          offsets: UnsafePointer(offsets), order: UnsafePointer(order),
+          identity: UnsafePointer(identity)
+        )
         switch blockSize {
         case 1: mixVectors(entries, tables, Count1.self, exchanges, layout, vectors, threads)
         case 2: mixVectors(entries, tables, Count2.self, exchanges, layout, vectors, threads)
@@ -283,7 +288,9 @@ extension StateKernels {
   /// broadcast entry serving both groups.
   static func mixVectors<V: SIMD, Block: StaticCount>(
     _ entries: UnsafePointer<V.Scalar>,
-    _ tables: (offsets: UnsafePointer<Int>, order: UnsafePointer<Int>, identity: UnsafePointer<Int>),
+    _ tables: (
+      offsets: UnsafePointer<Int>, order: UnsafePointer<Int>, identity: UnsafePointer<Int>
+    ),
     _ block: Block.Type, _ exchanges: LaneExchanges, _ layout: VectorLayout,
     _ vectors: UnsafeMutablePointer<V>, _ threads: Int
   ) where V.Scalar: AmplitudeScalar {
@@ -311,7 +318,9 @@ extension StateKernels {
         func load(_ group: UnsafeMutablePointer<V>, base: Int) {
           for start in stride(from: 0, to: size, by: Block.value) {
             var lanes = InlineArray<8, V>(repeating: V())
-            for member in 0..<Block.value { lanes[member] = group[offsets[order[start &+ member]]] }
+            for member in 0..<Block.value {
+              lanes[member] = group[offsets[order[start &+ member]]]
+            }
             exchanges.apply(to: &lanes, Block.self)
             for member in 0..<Block.value {
               let index = base &+ order[start &+ member]
@@ -331,7 +340,9 @@ extension StateKernels {
               if blends { lanes[member].replace(with: inputs[index], where: .!controlled) }
             }
             exchanges.apply(to: &lanes, Block.self)
-            for member in 0..<Block.value { group[offsets[order[start &+ member]]] = lanes[member] }
+            for member in 0..<Block.value {
+              group[offsets[order[start &+ member]]] = lanes[member]
+            }
           }
         }
         /// Mixes the groups at `first` and `second` (the same group twice is allowed).
@@ -341,7 +352,8 @@ extension StateKernels {
           load(second, base: size)
           for row in stride(from: 0, to: size, by: 4) {
             if direct {
-              sumRows(entries, inputs, swapped, into: (first, second), offsets, row: row, size: size)
+              sumRows(
+                entries, inputs, swapped, into: (first, second), offsets, row: row, size: size)
             } else {
               sumRows(
                 entries, inputs, swapped, into: (outputs, outputs + size), tables.identity,
@@ -375,8 +387,8 @@ extension StateKernels {
   @inline(never)
   static func sumRows<V: SIMD>(
     _ entries: UnsafePointer<V.Scalar>, _ inputs: UnsafePointer<V>, _ swapped: UnsafePointer<V>,
-    into groups: (UnsafeMutablePointer<V>, UnsafeMutablePointer<V>), _ offsets: UnsafePointer<Int>,
-    row: Int, size: Int
+    into groups: (UnsafeMutablePointer<V>, UnsafeMutablePointer<V>),
+    _ offsets: UnsafePointer<Int>, row: Int, size: Int
   ) where V.Scalar: AmplitudeScalar {
     var first0 = ProductSum<V>(), first1 = ProductSum<V>()
     var first2 = ProductSum<V>(), first3 = ProductSum<V>()
@@ -409,7 +421,8 @@ extension StateKernels {
 ///
 /// An entry a + bi times amplitudes (x, y) is a·(x, y) + b·(−y, x); the two products are
 /// summed apart, with a and b each one broadcast scalar and (−y, x) computed once per
-/// input, so that four sums are in flight per output and adding them is the last step.
+/// input, so that the sums are independent chains of multiply-adds (sixteen in
+/// `sumRows`) and adding the two parts is the last step.
 struct ProductSum<V: SIMD> where V.Scalar: AmplitudeScalar {
   var real = V()
   var imaginary = V()

@@ -2,7 +2,7 @@
 //
 //   swift run -c release --toolset Toolsets/native.json kernel-benchmark \
 //       [--qubits 20,24,26] [--threads 1,2] [--repeat 5] [--precision double,single] \
-//       [--stream 1=47,2=90] [--qft 24]
+//       [--stream 1=47,2=90] [--qft 24] [--suite kernels,placements,calls,qft]
 //
 // A pass over a state of n qubits reads and writes every amplitude once: 32·2^n bytes in
 // double precision, 16·2^n in single. Effective bandwidth = those bytes / median time, and
@@ -10,6 +10,11 @@
 // (GB/s per thread count) so the table shows the fraction of the limit each kernel reaches.
 // Controlled gates and permutations touch less memory than a full pass; their column still
 // uses the full-pass bytes, so it reads as "passes per second" in bandwidth units.
+//
+// The `placements` suite times dense 2- to 5-qubit gates on low, mixed and high target sets
+// and divides by a one-qubit pass on target n/2 (the unit a fusion pass's cost model uses).
+// The `calls` suite times circuits of 200 dense gates on small states (n = 10 and 16, the
+// sizes of cache-resident blocks), per gate: the kernel plus the lowering of each gate.
 import Entangle
 import Foundation
 
@@ -20,6 +25,7 @@ struct Options {
   var precisions = ["double", "single"]
   var stream: [Int: Double] = [:]
   var qftQubits = 24
+  var suites = ["kernels", "qft"]
 
   init(arguments: [String]) {
     var iterator = arguments.makeIterator()
@@ -32,6 +38,7 @@ struct Options {
       case "--repeat": repeats = Int(value) ?? repeats
       case "--precision": precisions = list
       case "--qft": qftQubits = Int(value) ?? qftQubits
+      case "--suite": suites = list
       case "--stream":
         for pair in list {
           let parts = pair.split(separator: "=")
@@ -67,6 +74,65 @@ struct KernelCase: Sendable {
 
 enum GateMatrices {
   static let h = try! Gate.h.matrix()
+
+  /// A dense k-qubit unitary with no zero entries: a tensor product of distinct U gates.
+  static func dense(_ k: Int) -> Matrix {
+    (0..<k).map { try! Gate.u(theta: 0.3 + 0.2 * Double($0), phi: 0.1 * Double($0), lambda: 0.7).matrix() }
+      .reduce(nil as Matrix?) { $0?.tensor($1) ?? $1 }!
+  }
+}
+
+/// Target sets for dense k-qubit gates: all low, low and high mixed, spread, all high.
+func placements(qubits n: Int) -> [[Int]] {
+  let sets: [[Int]] = [
+    [0, 1], [1, 2], [2, 3], [3, 4], [0, n - 1], [5, 12], [n - 2, n - 1],
+    [0, 1, 2], [1, 2, 3], [2, 3, 4], [3, 4, 5], [0, 5, 12], [n - 3, n - 2, n - 1],
+    [0, 1, 2, 3], [1, 2, 3, 4], [2, 3, 4, 5], [0, 5, 12, n - 1], [4, 5, 6, 7], Array(n - 4..<n),
+    [0, 1, 2, 3, 4], [1, 2, 3, 4, 5], [2, 3, 4, 5, 6], [0, 1, 5, 12, n - 1], [5, 6, 7, 8, 9],
+    Array(n - 5..<n),
+  ]
+  return sets.filter { Set($0).count == $0.count && $0.allSatisfy { $0 < n } }
+}
+
+func timeGate<Scalar: AmplitudeScalar>(
+  _ scalar: Scalar.Type, qubits n: Int, threads: Int, repeats: Int, _ gate: Gate, targets: [Int]
+) throws -> Double {
+  var state = try StateVector<Scalar>(qubits: n)
+  state.threadCount = threads
+  try state.apply(gate, to: targets)  // warm-up: faults pages in
+  var times: [Double] = []
+  for _ in 0..<repeats {
+    let start = ContinuousClock.now
+    try state.apply(gate, to: targets)
+    times.append(seconds(ContinuousClock.now - start))
+  }
+  return median(times)
+}
+
+/// Dense gates by placement, in milliseconds and in one-qubit passes.
+func placementTable(_ options: Options) throws {
+  print("\n| n | precision | threads | targets | median ms | passes |")
+  print("|---|---|---|---|---|---|")
+  let matrices = (2...5).map { Gate.unitary(GateMatrices.dense($0)) }
+  for n in options.qubits {
+    for precision in options.precisions {
+      for threads in options.threads {
+        func time(_ gate: Gate, _ targets: [Int]) throws -> Double {
+          precision == "single"
+            ? try timeGate(Float.self, qubits: n, threads: threads, repeats: options.repeats, gate, targets: targets)
+            : try timeGate(Double.self, qubits: n, threads: threads, repeats: options.repeats, gate, targets: targets)
+        }
+        let pass = try time(.u(theta: 0.3, phi: 0.2, lambda: 0.1), [n / 2])
+        print("| \(n) | \(precision) | \(threads) | 1q [\(n / 2)] | " + String(format: "%.3f | 1.00 |", pass * 1e3))
+        for targets in placements(qubits: n) {
+          let t = try time(matrices[targets.count - 2], targets)
+          let list = targets.map(String.init).joined(separator: ",")
+          print("| \(n) | \(precision) | \(threads) | \(targets.count)q [\(list)] | "
+            + String(format: "%.3f | %.2f |", t * 1e3, t / pass))
+        }
+      }
+    }
+  }
 }
 
 func median(_ values: [Double]) -> Double {
@@ -95,9 +161,53 @@ func timePasses<Scalar: AmplitudeScalar>(
 }
 
 let options = Options(arguments: Array(CommandLine.arguments.dropFirst()))
-print("| n | precision | threads | kernel | " + "target | median ms | GB/s | % of stream |")
-print("|---|---|---|---|---|---|---|---|")
 do {
+  if options.suites.contains("kernels") { try kernelTable(options) }
+  if options.suites.contains("placements") { try placementTable(options) }
+  if options.suites.contains("calls") { try callTable(options) }
+  if options.suites.contains("qft") { try fourierTable(options) }
+} catch {
+  print("error: \(error)")
+  exit(1)
+}
+
+/// Microseconds per dense gate in a circuit of 200 on a small state, one thread.
+func callTable(_ options: Options) throws {
+  print("\n| n | precision | targets | µs per gate |")
+  print("|---|---|---|---|")
+  let gateCount = 200
+  for n in [10, 16] {
+    for precision in options.precisions {
+      for k in 1...5 {
+        for targets in [Array(0..<k), Array(n - k..<n)] {
+          let gate = Gate.unitary(GateMatrices.dense(k))
+          let circuit = try Circuit(
+            qubits: n, operations: Array(repeating: .gate(gate, on: targets), count: gateCount))
+          func time<Scalar: AmplitudeScalar>(_ scalar: Scalar.Type) throws -> Double {
+            var state = try StateVector<Scalar>(qubits: n)
+            state.threadCount = 1
+            try state.apply(circuit)
+            var times: [Double] = []
+            for _ in 0..<max(options.repeats, 5) {
+              let start = ContinuousClock.now
+              try state.apply(circuit)
+              times.append(seconds(ContinuousClock.now - start))
+            }
+            return times.min()!
+          }
+          let t = precision == "single" ? try time(Float.self) : try time(Double.self)
+          let list = targets.map(String.init).joined(separator: ",")
+          print("| \(n) | \(precision) | [\(list)] | " + String(format: "%.2f |", t / Double(gateCount) * 1e6))
+        }
+      }
+    }
+  }
+}
+
+/// One pass of each kernel class on a few targets, with its effective bandwidth.
+func kernelTable(_ options: Options) throws {
+  print("| n | precision | threads | kernel | " + "target | median ms | GB/s | % of stream |")
+  print("|---|---|---|---|---|---|---|---|")
   for n in options.qubits {
     for precision in options.precisions {
       for threads in options.threads {
@@ -117,8 +227,10 @@ do {
       }
     }
   }
+}
 
-  // The QFT over the whole register: one FFTW transform against the textbook circuit.
+/// The QFT over the whole register: one FFTW transform against the textbook circuit.
+func fourierTable(_ options: Options) throws {
   let n = options.qftQubits
   let all = Array(0..<n)
   let textbook = try Circuit(qubits: n) {
@@ -146,7 +258,4 @@ do {
     }
     print("| \(n) | \(threads) | " + String(format: "%.3f | %.3f | %.1f× |", median(fftw), median(gates), median(gates) / median(fftw)))
   }
-} catch {
-  print("error: \(error)")
-  exit(1)
 }

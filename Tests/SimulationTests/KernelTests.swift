@@ -45,6 +45,40 @@ struct KernelTests {
     return result
   }
 
+  /// For 2 to 5 targets on 8 qubits: every subset of qubits 0-2 (the lane qubits of
+  /// `SIMD16<Float>`; 0-1 are those of `SIMD8<Double>`) as low targets, the rest high
+  /// (adjacent or spread), in a shuffled matrix-bit order, with no control, a low control
+  /// or a high control where one is free.
+  static func lowAndHighPlacements() -> [Placement] {
+    var generator = SeededGenerator(seed: 2027)
+    var result: [Placement] = []
+    for targetCount in 2...5 {
+      for lowMask in 0..<8 where lowMask.nonzeroBitCount <= targetCount {
+        let low = (0..<3).filter { lowMask >> $0 & 1 == 1 }
+        let highCount = targetCount - low.count
+        for high in [Array(3..<3 + highCount), Array([7, 5, 3, 4, 6].prefix(highCount))] {
+          let targets = (low + high).shuffled(using: &generator)
+          let freeLow = (0..<3).filter { !targets.contains($0) }
+          let freeHigh = (3..<8).filter { !targets.contains($0) }
+          var controlMasks = [0]
+          if let control = freeLow.first { controlMasks.append(1 << control) }
+          if let control = freeHigh.last { controlMasks.append(1 << control) }
+          for controlMask in controlMasks {
+            result.append(Placement(qubitCount: 8, targets: targets, controlMask: controlMask))
+          }
+        }
+      }
+    }
+    return result
+  }
+
+  @Test(
+    "Dense matrices on every mix of low and high targets match the reference",
+    arguments: lowAndHighPlacements())
+  func denseLowAndHigh(_ placement: Placement) {
+    dense(placement)
+  }
+
   @Test("Dense k-qubit matrices match the reference", arguments: placements(maximumTargets: 6))
   func dense(_ placement: Placement) {
     var generator = SeededGenerator(seed: placement.seed)
@@ -106,23 +140,24 @@ struct KernelTests {
     }
   }
 
-  @Test("Threaded passes match single-threaded ones on a state above the threshold")
-  func threads() {
-    let placement = Placement(qubitCount: 18, targets: [3, 17], controlMask: 0)
+  @Test(
+    "Threaded passes match single-threaded ones on a state above the threshold",
+    arguments: [[3, 17], [0, 17], [1, 0, 9], [2, 17, 0, 5, 1]])
+  func threads(_ targets: [Int]) {
+    let placement = Placement(qubitCount: 18, targets: targets, controlMask: 0)
     var generator = SeededGenerator(seed: 7)
-    let matrix = (0..<16).map { _ in randomComplex(using: &generator) }
+    let dimension = 1 << targets.count
+    let matrix = (0..<dimension * dimension).map { _ in randomComplex(using: &generator) }
     let state = (0..<1 << placement.qubitCount).map { _ in randomComplex(using: &generator) }
-    let single = run(state, as: Double.self, threads: 1) { amplitudes, threads in
-      StateKernels.applyDense(
-        matrix, targets: placement.targets, controlMask: placement.controlMask,
-        to: amplitudes, qubitCount: placement.qubitCount, threads: threads)
+    func apply<S: AmplitudeScalar>(_ scalar: S.Type, threads: Int) -> [Complex<Double>] {
+      run(state, as: S.self, threads: threads) { amplitudes, threads in
+        StateKernels.applyDense(
+          matrix, targets: placement.targets, controlMask: placement.controlMask,
+          to: amplitudes, qubitCount: placement.qubitCount, threads: threads)
+      }
     }
-    let double = run(state, as: Double.self, threads: 2) { amplitudes, threads in
-      StateKernels.applyDense(
-        matrix, targets: placement.targets, controlMask: placement.controlMask,
-        to: amplitudes, qubitCount: placement.qubitCount, threads: threads)
-    }
-    #expect(single == double)
+    #expect(apply(Double.self, threads: 1) == apply(Double.self, threads: 2))
+    #expect(apply(Float.self, threads: 1) == apply(Float.self, threads: 2))
   }
 
   // MARK: - Reference and helpers

@@ -1,3 +1,5 @@
+import RealModule
+
 /// Complex arithmetic on SIMD vectors holding interleaved amplitudes (re, im, re, im, …).
 ///
 /// A vector of `scalarCount` scalars holds `scalarCount / 2` complex lanes. Every
@@ -8,6 +10,17 @@ extension SIMD where Scalar: FloatingPoint {
   /// The vector with the real and imaginary part of every complex lane exchanged.
   @inline(__always)
   var swappedRealImaginary: Self {
+    if MemoryLayout<Self>.size == 64 {
+      // As eight 64-bit words: per-scalar shuffles of SIMD16<Float> compile poorly (see
+      // `xorLanes`). A Float lane is one word, whose halves rotate; a Double lane is two.
+      let words = unsafeBitCast(self, to: SIMD8<UInt64>.self)
+      if MemoryLayout<Scalar>.size == 4 {
+        return unsafeBitCast(words &<< 32 | words &>> 32, to: Self.self)
+      }
+      var moved = words
+      for word in 0..<8 { moved[word] = words[word ^ 1] }
+      return unsafeBitCast(moved, to: Self.self)
+    }
     var result = self
     for lane in 0..<scalarCount { result[lane] = self[lane ^ 1] }
     return result
@@ -32,6 +45,45 @@ extension SIMD where Scalar: FloatingPoint {
     return result
   }
 
+  /// −1 in the real and +1 in the imaginary part of every lane: times
+  /// `swappedRealImaginary`, it turns (x, y) into i·(x, y) = (−y, x).
+  @inline(__always)
+  static var realSigns: Self {
+    var signs = Self(repeating: 1)
+    for scalar in stride(from: 0, to: scalarCount, by: 2) { signs[scalar] = -1 }
+    return signs
+  }
+
+  /// Exchanges complex-lane bit `distance` with the bit that tells `lower` from `upper`:
+  /// afterwards `lower` holds the lanes of both whose bit is clear and `upper` those whose
+  /// bit is set, each at its lane in `lower` or `upper`. Applied twice, it restores both.
+  ///
+  /// One two-source shuffle per vector; `distance` (1, 2 or 4) must be a constant after
+  /// inlining.
+  @inline(__always)
+  static func exchangeLaneBit(_ lower: inout Self, _ upper: inout Self, distance: Int) {
+    if MemoryLayout<Self>.size == 64 {
+      let low = unsafeBitCast(lower, to: SIMD8<UInt64>.self)
+      let high = unsafeBitCast(upper, to: SIMD8<UInt64>.self)
+      let bit = MemoryLayout<Scalar>.size / 4 &* distance
+      var newLow = low
+      var newHigh = high
+      for word in 0..<8 where word & bit != 0 {
+        newLow[word] = high[word ^ bit]
+        newHigh[word ^ bit] = low[word]
+      }
+      lower = unsafeBitCast(newLow, to: Self.self)
+      upper = unsafeBitCast(newHigh, to: Self.self)
+      return
+    }
+    let bit = 2 &* distance
+    let (low, high) = (lower, upper)
+    for scalar in 0..<scalarCount where scalar & bit != 0 {
+      lower[scalar] = high[scalar ^ bit]
+      upper[scalar ^ bit] = low[scalar]
+    }
+  }
+
   /// The vector whose complex lane `i` is this vector's complex lane `i ^ distance`,
   /// for a runtime `distance` below 8, dispatched to constant shuffles.
   @inline(__always)
@@ -46,6 +98,21 @@ extension SIMD where Scalar: FloatingPoint {
     case 6: return xorLanes(6)
     default: return xorLanes(7)
     }
+  }
+}
+
+extension SIMD where Scalar: Real {
+  /// `self + a * b`, lane by lane, as fused multiply-adds where the build's target CPU has
+  /// them and as a multiply and an add where it has not.
+  ///
+  /// `Relaxed.multiplyAdd` lets LLVM choose; the lanes are vectorised back into one
+  /// instruction. `addingProduct` instead demands the exact fused result, which a build
+  /// without `-target-cpu` computes with a call to `fma` per lane.
+  @inline(__always)
+  func addingRelaxedProduct(_ a: Self, _ b: Self) -> Self {
+    var result = Self()
+    for lane in 0..<scalarCount { result[lane] = Relaxed.multiplyAdd(a[lane], b[lane], self[lane]) }
+    return result
   }
 }
 

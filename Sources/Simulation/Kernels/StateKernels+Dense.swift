@@ -5,9 +5,11 @@ extension StateKernels {
   ///
   /// One target is the memory-bound common case and has its own loops: whole vectors
   /// paired and unrolled for high targets, one shuffle per vector for low targets. Two to
-  /// five targets use `mixGroups`, which loads the `2^k` amplitudes of a group, exchanges
-  /// lanes for low targets, and accumulates per-lane coefficients in registers; more fall
-  /// back to scalar code.
+  /// five targets use `mixVectors`, which first moves each low target out of the lanes
+  /// (exchanging it with a free qubit above the vector width, two vectors at a time), so
+  /// that every one of the `2^k` inputs of a group is a whole vector and every matrix entry
+  /// a scalar broadcast to all lanes. More targets, or a state too small to free a qubit
+  /// for each low target, fall back to scalar code.
   ///
   /// - Complexity: O(4^k · 2^n / 2^c) for k targets and c controls.
   static func applyDense<S: AmplitudeScalar>(
@@ -34,12 +36,20 @@ extension StateKernels {
       if targets.count == 1 {
         StateKernels.applySingleQubit(
           matrix, target: targets[0], layout: layout, to: vectors, threads: placement.threads)
-      } else {
-        let dimension = 1 << targets.count
-        StateKernels.mixGroups(
-          LaneCoefficient<V>.self, entry: { matrix[$0 * dimension + $1] }, targets: targets,
-          layout: layout, to: vectors, threads: placement.threads)
+        return
       }
+      guard
+        let standIns = layout.highStandIns(for: targets, qubitCount: placement.qubitCount)
+      else {
+        placement.applyScalar(matrix, to: vectors)
+        return
+      }
+      let exchanged = VectorLayout(
+        targets: standIns, controlMask: placement.controlMask,
+        qubitCount: placement.qubitCount, laneBits: layout.laneBits)
+      StateKernels.mixVectors(
+        matrix, targets: targets, standIns: standIns, layout: exchanged, to: vectors,
+        threads: placement.threads)
     }
   }
 }

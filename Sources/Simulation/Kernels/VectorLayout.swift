@@ -96,6 +96,23 @@ struct VectorLayout {
     if groups.count & 1 == 1 { single(firstVector(ofGroup: groups.upperBound &- 1), 1) }
   }
 
+  /// `targets` with each low target replaced by a free high qubit, one that no target or
+  /// control takes, or nil when the state has too few.
+  ///
+  /// The lowest free qubits are taken, so that the vectors of a group stay close in memory.
+  func highStandIns(for targets: [Int], qubitCount: Int) -> [Int]? {
+    var taken = fixedVectorBits
+    let vectorBits = (1 &<< (qubitCount &- laneBits)) &- 1
+    var standIns = targets
+    for (position, target) in targets.enumerated() where target < laneBits {
+      let free = ~taken & vectorBits
+      guard free != 0 else { return nil }
+      taken |= free & (0 &- free)
+      standIns[position] = free.trailingZeroBitCount &+ laneBits
+    }
+    return standIns
+  }
+
   /// The vector-index offset of the vector with high-target bits `highPart`, whose bit j
   /// is the j-th high target in `targets` order.
   func vectorOffset(highPart: Int, targets: [Int]) -> Int {
@@ -128,6 +145,16 @@ struct VectorLayout {
 
   /// Whether lane `lane` has every low control bit set.
   func isControlled(lane: Int) -> Bool { lane & lowControlLanes == lowControlLanes }
+
+  /// The scalars of a vector of `V` whose complex lane has every low control bit set.
+  func controlledLanes<V: SIMD>(of vector: V.Type) -> SIMDMask<V.MaskStorage> {
+    var mask = SIMDMask<V.MaskStorage>()
+    for lane in 0..<V.scalarCount / 2 where isControlled(lane: lane) {
+      mask[2 &* lane] = true
+      mask[2 &* lane &+ 1] = true
+    }
+    return mask
+  }
 
   /// The groups worth one thread: threading paid from about 2^18 amplitudes (DESIGN.md),
   /// so each thread gets at least 2^17 amplitudes' worth of groups.

@@ -1,14 +1,16 @@
 /// The time of one step per amplitude, by kernel class, width and placement, that
-/// `GateFusion` compares before merging two steps.
+/// `GateFusion` compares before merging steps.
 ///
-/// Measured on the development machine (Intel Xeon, AVX-512, one thread, `Double`): a state
-/// of 2^16 amplitudes for a block in cache, 2^24 for a state in memory. Only ratios matter,
-/// and they were about the same in `Float`. In cache, arithmetic and shuffles set the time,
-/// so merging pays only when it removes work: two one-qubit gates on different qubits
-/// (0.35 ns each) cost less than their two-qubit product (1.4 ns). In memory, every step
-/// costs at least one pass (1.26 ns), so there merging into two or three qubits pays.
-/// Steps with a target among the qubits inside one SIMD vector (the lane qubits: 0–1 in
-/// `Double`, 0–2 in `Float`) exchange lanes and cost more.
+/// Measured on the development machine (Intel Xeon, AVX-512, one thread, `Double`, the
+/// kernels called directly): a state of 2^16 amplitudes for a block in cache, 2^22 and 2^24
+/// for states in memory. Only ratios matter, and they were about the same in `Float`. In
+/// cache, arithmetic and shuffles set the time: a one-qubit gate costs 0.37 ns per
+/// amplitude, a dense k-qubit one 1.15, 1.75, 2.25 and 4.0 ns for k = 2…5, so merging pays
+/// when it removes enough gates (a quantum-volume SU(4) of eleven gates into one two-qubit
+/// step), not for two one-qubit gates on different qubits. In memory every step costs at
+/// least one pass (1.26 ns per amplitude at n = 24) and about 1.25 times its arithmetic.
+/// Steps with a qubit inside one SIMD vector (the lane qubits: 0–1 in `Double`, 0–2 in
+/// `Float`) exchange lanes and cost more.
 struct FusionCostModel {
   /// Whether the steps run on a block resident in cache.
   let resident: Bool
@@ -22,9 +24,10 @@ struct FusionCostModel {
   }
 
   /// Nanoseconds per amplitude of a dense step on 1…5 qubits above the lanes, in cache.
-  private static let dense: [Double] = [0.35, 1.4, 2.4, 5.6, 14.5]
-  /// The factor for a dense step on 2 or 3 qubits with a lane target (3.4–4 measured).
-  private static let laneFactor = 3.5
+  private static let dense: [Double] = [0.37, 1.15, 1.75, 2.25, 4.0]
+  /// The factor for a dense step with a qubit in the lanes, by width (measured 1.3–2.3,
+  /// 1.6, 1.2, 1.2, 1.07).
+  private static let laneFactor: [Double] = [1.8, 1.6, 1.2, 1.2, 1.1]
   /// Nanoseconds per amplitude of one pass over a state in memory.
   private static let pass = 1.26
 
@@ -44,13 +47,16 @@ struct FusionCostModel {
     let width = Swift.max(width, 1)
     let arithmetic: Double
     switch kind {
-    case .diagonal: arithmetic = 0.36
-    case .permutation: arithmetic = inLanes ? 0.75 : 0.3
-    case .dense:
-      let base = Self.dense[Swift.min(width, Self.dense.count) - 1]
-      arithmetic = inLanes && (2...3).contains(width) ? base * Self.laneFactor : base * (inLanes ? 1.3 : 1)
+    case .diagonal:
+      arithmetic = 0.37
+    case .permutation where width == 1 || !inLanes:
+      arithmetic = inLanes ? 0.7 : 0.3
+    case .permutation, .dense:
+      // A wider permutation with a lane qubit runs as a dense step (see `GateFusion`).
+      let index = Swift.min(width, Self.dense.count) - 1
+      arithmetic = Self.dense[index] * (inLanes ? Self.laneFactor[index] : 1)
     }
-    return resident ? arithmetic : Swift.max(Self.pass, arithmetic * 1.05)
+    return resident ? arithmetic : Swift.max(Self.pass, arithmetic * 1.25)
   }
 
   /// The widest fused diagonal: the diagonal kernel costs the same up to 10 qubits.

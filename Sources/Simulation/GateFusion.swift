@@ -3,7 +3,7 @@ import ComplexModule
 /// Merges neighbouring unitary steps into fewer, wider ones where ``FusionCostModel`` says
 /// the merged step is cheaper than the steps it replaces.
 ///
-/// For each width limit w = 1…4, one walk over the steps merges every step into an open
+/// For each width limit w = 1…5, one walk over the steps merges every step into an open
 /// block while the block's product stays within w target qubits (controls shared by all its
 /// gates do not count; up to 10 qubits while block and step are both diagonal; a wider gate
 /// stays alone); the cheapest of the resulting plans wins. A block that the cost model prices
@@ -32,7 +32,7 @@ enum GateFusion {
   static let window = 24
 
   /// The widest dense or permutation block tried.
-  static let maximumWidth = 4
+  static let maximumWidth = 5
 
   private struct Block {
     var qubitMask: Int
@@ -53,14 +53,24 @@ enum GateFusion {
     var result: [Step] = []
     for emission in best?.plan ?? [] {
       switch emission {
-      case .step(let step): result.append(step)
+      case .step(let step): result.append(runnable(step, laneMask: costs.laneMask))
       case .block(let block):
         if let product = product(of: block.members, kind: block.kind, qubitMask: block.qubitMask) {
-          result.append(product)
+          result.append(runnable(product, laneMask: costs.laneMask))
         }
       }
     }
     return result
+  }
+
+  /// `step`, or the same gate as a dense step when that kernel is faster: a permutation of
+  /// 2–5 targets touching the lane qubits moves lanes between vectors with blends, 2–3 times
+  /// slower than the dense kernel's matrix-vector product.
+  private static func runnable(_ step: Step, laneMask: Int) -> Step {
+    guard case let .permutation(_, _, targets, controlMask) = step, (2...5).contains(targets.count),
+      step.qubitMask & laneMask != 0
+    else { return step }
+    return .dense(matrix: step.targetMatrix, targets: targets, controlMask: controlMask)
   }
 
   private enum Emission {

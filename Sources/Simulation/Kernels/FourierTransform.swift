@@ -406,7 +406,7 @@ private struct Transform<S: AmplitudeScalar> {
       let low = UnsafeMutableRawPointer(row).advanced(by: 2 * rowBytes + 3 * tileBytes)
         .assumingMemoryBound(to: SIMD2<S>.self)
       let high = low + lowTwiddles
-      let staging = row + rowCapacity
+      let staging = (UnsafeMutableRawPointer(row) + rowBytes).assumingMemoryBound(to: SIMD2<S>.self)
       let plan = space.value.first
       let rowLength = 1 << a
       let (start, end) = (firstRows * worker / workers, firstRows * (worker + 1) / workers)
@@ -433,7 +433,7 @@ private struct Transform<S: AmplitudeScalar> {
     let secondRows = outerCount << a
     eachWorker { worker, row in
       let reverse = space.value.reversals.b
-      let staging = row + rowCapacity
+      let staging = (UnsafeMutableRawPointer(row) + rowBytes).assumingMemoryBound(to: SIMD2<S>.self)
       let plan = space.value.second
       let (start, end) = (secondRows * worker / workers, secondRows * (worker + 1) / workers)
       for rowNumber in start..<end {

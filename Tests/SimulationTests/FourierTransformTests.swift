@@ -219,15 +219,15 @@ struct FourierTransformTests {
     }
   }
 
-  /// The row-decomposed path (the lowest k qubits, ascending or descending, each side): even and
-  /// odd k, the whole register and a block with qubits above it, reversal tiles from 2×2 to
-  /// larger than the block, one and two threads.
+  /// The row-decomposed path (a run of low qubits, ascending or descending, each side): even and
+  /// odd k, the whole register, blocks with qubits above and below them, reversal tiles from
+  /// 2×2 to larger than the block, one and two threads.
   @Test(
-    "the lowest qubits in either order, row by row, match the textbook circuit",
-    arguments: [(6, 6), (7, 7), (8, 6), (9, 9), (10, 10), (10, 7)])
-  func rowDecomposedMatchesCircuit(qubitCount n: Int, blockSize k: Int) throws {
-    let state = Self.randomState(qubitCount: n, seed: UInt64(400 + 16 * n + k))
-    let ascending = Array(0..<k)
+    "runs of low qubits in either order, row by row, match the textbook circuit",
+    arguments: [(6, 0, 6), (7, 0, 7), (8, 0, 6), (9, 0, 9), (10, 0, 10), (10, 0, 7), (9, 1, 8), (10, 2, 7), (10, 3, 7)])
+  func rowDecomposedMatchesCircuit(qubitCount n: Int, first: Int, blockSize k: Int) throws {
+    let state = Self.randomState(qubitCount: n, seed: UInt64(400 + 16 * n + 4 * first + k))
+    let ascending = Array(first..<first + k)
     for qubits in [ascending, Array(ascending.reversed())] {
       for variant in Self.variants {
         let expected = Self.reference(

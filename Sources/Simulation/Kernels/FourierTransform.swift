@@ -41,8 +41,9 @@ enum FourierTransformError: Error, CustomStringConvertible {
 /// 2. `gathered` (k ≤ `Tuning.maximumGatheredQubits`): a batch of blocks at a time is gathered into a
 ///    cache-sized scratch buffer through offset tables for the input list, transformed there,
 ///    and scattered back scaled through the tables of the output list: one pass over memory.
-/// 3. `rowDecomposed` (k > `Tuning.maximumGatheredQubits`): the block is the lowest k qubits and
-///    each list is ascending or descending, as for the whole register. The transform runs as
+/// 3. `rowDecomposed` (k > `Tuning.maximumGatheredQubits`): the block is a contiguous run that
+///    starts at most `Tuning.maximumRowInnerQubits` above qubit 0 (the whole register, say), and
+///    each list is ascending or descending. The transform runs as
 ///    row transforms of about 2^{k/2} points with a twiddle pass and one bit-reversal pass in
 ///    between: three passes over memory for a descending-to-descending block (the textbook
 ///    circuit applied in ascending qubit order, with swaps), four or five otherwise.
@@ -71,6 +72,9 @@ enum FourierTransform {
     /// The bit-reversal pass of path 3 exchanges tiles of 2^t × 2^t amplitudes between
     /// groups, copying runs of 2^t contiguous amplitudes (t = 6: runs of 1 KiB in `Double`).
     var reversalTileQubits = 6
+    /// Path 3 takes a run of qubits that starts at most this far above qubit 0: it moves the
+    /// 2^s amplitudes below the run as one element, and its rows of 2^{k/2+s} stay in cache.
+    var maximumRowInnerQubits = 3
   }
 
   /// Applies the QFT (or its inverse) over `qubits`, in place.
@@ -128,14 +132,15 @@ enum FourierTransform {
     let k = input.count
     let scale = 1 / S(Double(1 << k).squareRoot())
     let tuning = transform.tuning
-    let ascending = Array(0..<k)
+    let first = input.min()!
+    let ascending = Array(first..<first + k)
     let descending = Array(ascending.reversed())
-    if k > tuning.maximumGatheredQubits, k >= 2,
+    if k > tuning.maximumGatheredQubits, k >= 2, first <= tuning.maximumRowInnerQubits,
       input == ascending || input == descending, output == ascending || output == descending
     {
       try transform.rowDecomposed(
-        count: k, reversedInput: input == descending, reversedOutput: output == descending,
-        sign: sign, scale: scale)
+        first: first, count: k, reversedInput: input == descending,
+        reversedOutput: output == descending, sign: sign, scale: scale)
     } else if input == output, input == Array(input[0]..<input[0] + k),
       input[0] < tuning.inPlaceBelowQubit || k <= tuning.maximumInPlaceStridedQubits
         || k > tuning.maximumGatheredQubits
@@ -330,10 +335,13 @@ private struct Transform<S: AmplitudeScalar> {
     }
   }
 
-  // MARK: - Path 3: the lowest qubits in natural or reversed order, row by row
+  // MARK: - Path 3: a run of low qubits in natural or reversed order, row by row
 
-  /// The DFT over the block of the k lowest qubits, read and written in natural or bit-reversed
-  /// order, times `scale`, each block of the 2^{n−k} above transformed alike.
+  /// The DFT over the block of qubits first..<first+k, read and written in natural or
+  /// bit-reversed order, times `scale`, each block of the 2^{n−k} others transformed alike.
+  ///
+  /// The 2^first amplitudes below the block move together as one element of 2^first
+  /// contiguous amplitudes (the description below counts elements); FFTW batches over them.
   ///
   /// With R the reversal of the block's bits and F the DFT, R·F·R is Cooley–Tukey's four-step
   /// FFT (Van Loan, Computational Frameworks for the FFT, §3.3) with N = 2^a·2^b, a = ⌊k/2⌋,
@@ -346,11 +354,12 @@ private struct Transform<S: AmplitudeScalar> {
   ///    transformed and stored with m1 bit-reversed: rev(m2) · 2^b + rev(m1) = rev(M).
   /// A natural input adds a reversal pass before (R·F·R·R = R·F), a natural output one after.
   func rowDecomposed(
-    count k: Int, reversedInput: Bool, reversedOutput: Bool, sign: Int32, scale: S
+    first s: Int, count k: Int, reversedInput: Bool, reversedOutput: Bool, sign: Int32, scale: S
   ) throws {
     let a = k / 2
     let b = k - a
-    let outerCount = 1 << (qubitCount - k)
+    let width = 1 << s
+    let outerCount = 1 << (qubitCount - k - s)
     let rowCapacity = 1 << b
     let lowTwiddles = 1 << (a / 2)
     let highTwiddles = 1 << (a - a / 2)
@@ -361,8 +370,8 @@ private struct Transform<S: AmplitudeScalar> {
     // order; the reversals happen between the two, in cache), three reversal tiles, and the
     // two halves of a row's twiddles.
     let workers = threads
-    let rowBytes = (rowCapacity * bytesPerAmplitude + 63) & ~63
-    let tileBytes = (tile * tile * bytesPerAmplitude + 63) & ~63
+    let rowBytes = (rowCapacity * width * bytesPerAmplitude + 63) & ~63
+    let tileBytes = (tile * tile * width * bytesPerAmplitude + 63) & ~63
     let twiddleBytes = ((lowTwiddles + highTwiddles) * bytesPerAmplitude + 63) & ~63
     let workerBytes = 2 * rowBytes + 3 * tileBytes + twiddleBytes
     let scratch = UnsafeMutableRawPointer.allocate(byteCount: workers * workerBytes, alignment: 64)
@@ -371,8 +380,9 @@ private struct Transform<S: AmplitudeScalar> {
     // Measured plans overwrite the planning array: plan on a scratch row before any data is in it.
     func rowPlan(_ bits: Int) throws -> FourierTransformPlan {
       let key = FourierTransformPlanKey(
-        isSinglePrecision: isSinglePrecision, transform: .init(count: 1 << bits, stride: 1),
-        batches: [], sign: sign, alignment: alignment(of: scratch), isMeasured: true)
+        isSinglePrecision: isSinglePrecision, transform: .init(count: 1 << bits, stride: width),
+        batches: width > 1 ? [.init(count: width, stride: 1)] : [], sign: sign,
+        alignment: alignment(of: scratch), isMeasured: true)
       return try FourierTransformPlanCache.shared.plan(for: key, planningOn: scratch)
     }
     let firstPlan = try rowPlan(a)
@@ -393,7 +403,7 @@ private struct Transform<S: AmplitudeScalar> {
     }
     func reverse() {
       reverseBlock(
-        count: k, tile: tile, reverseTile: reversals.tile, scratch: scratch,
+        first: s, count: k, tile: tile, reverseTile: reversals.tile, scratch: scratch,
         workerBytes: workerBytes, tilesOffset: 2 * rowBytes, tileBytes: tileBytes)
     }
     if !reversedInput { reverse() }
@@ -411,9 +421,9 @@ private struct Transform<S: AmplitudeScalar> {
       let rowLength = 1 << a
       let (start, end) = (firstRows * worker / workers, firstRows * (worker + 1) / workers)
       for rowNumber in start..<end {
-        let source = base.pointer + (rowNumber << a)
-        staging.update(from: source, count: rowLength)
-        copyReversed(from: staging, to: row, bits: a, reverse: tables.a)
+        let source = base.pointer + (rowNumber << (a + s))
+        staging.update(from: source, count: rowLength << s)
+        copyReversed(from: staging, to: row, bits: a, width: width, reverse: tables.a)
         plan.execute(on: UnsafeMutableRawPointer(row))
         let j1 = tables.b[rowNumber & (rowCapacity - 1)]
         for m in 0..<lowTwiddles { low[m] = twiddles.value(j1 &* m, as: S.self) * scale }
@@ -423,7 +433,13 @@ private struct Transform<S: AmplitudeScalar> {
           storeProducts(low, high[h], into: staging + offset, count: lowTwiddles)
           offset &+= lowTwiddles
         }
-        storeProducts(row, staging, into: source, count: rowLength)
+        if width == 1 {
+          storeProducts(row, staging, into: source, count: rowLength)
+        } else {
+          for m in 0..<rowLength {
+            storeProducts(row + (m << s), staging[m], into: source + (m << s), count: width)
+          }
+        }
       }
     }
 
@@ -437,30 +453,31 @@ private struct Transform<S: AmplitudeScalar> {
       let plan = space.value.second
       let (start, end) = (secondRows * worker / workers, secondRows * (worker + 1) / workers)
       for rowNumber in start..<end {
-        let target = base.pointer + (rowNumber << b)
-        row.update(from: target, count: rowCapacity)
+        let target = base.pointer + (rowNumber << (b + s))
+        row.update(from: target, count: rowCapacity << s)
         plan.execute(on: UnsafeMutableRawPointer(row))
-        copyReversed(from: row, to: staging, bits: b, reverse: reverse)
-        target.update(from: staging, count: rowCapacity)
+        copyReversed(from: row, to: staging, bits: b, width: width, reverse: reverse)
+        target.update(from: staging, count: rowCapacity << s)
       }
     }
 
     if !reversedOutput { reverse() }
   }
 
-  /// Reverses the bits of the lowest k qubits' block integer, in one pass over memory.
+  /// Reverses the bits of the block integer of qubits first..<first+k, in one pass over memory.
   ///
-  /// With t = log₂ `tile`, a group is the 2^{2t} amplitudes that share the k − 2t middle bits f:
-  /// 2^t runs of 2^t contiguous amplitudes, the tile (u, v) = (high bits, low bits). Reversal
+  /// Counting elements of 2^first contiguous amplitudes, and with t = log₂ `tile`, a group is
+  /// the 2^{2t} elements that share the k − 2t middle bits f: 2^t runs of 2^t contiguous
+  /// elements, the tile (u, v) = (high bits, low bits). Reversal
   /// maps group f onto group rev(f) and the tile index v + 2^t·u to its 2t-bit reversal; so the
   /// two groups of a pair are loaded, reversed in cache, and each written over the other.
   private func reverseBlock(
-    count k: Int, tile: Int, reverseTile: UnsafeMutablePointer<Int>,
+    first s: Int, count k: Int, tile: Int, reverseTile: UnsafeMutablePointer<Int>,
     scratch: UnsafeMutableRawPointer, workerBytes: Int, tilesOffset: Int, tileBytes: Int
   ) {
     let t = tile.trailingZeroBitCount
     let middle = k - 2 * t
-    let groups = (1 << (qubitCount - k)) << middle
+    let groups = (1 << (qubitCount - k - s)) << middle
     let base = SendableAddress(amplitudes)
     let shared = SendableValue((scratch: scratch, reverseTile: reverseTile))
     let workers = threads
@@ -470,13 +487,14 @@ private struct Transform<S: AmplitudeScalar> {
       let second = (space + tileBytes).assumingMemoryBound(to: SIMD2<S>.self)
       let reversed = (space + 2 * tileBytes).assumingMemoryBound(to: SIMD2<S>.self)
       let reverseTile = shared.value.reverseTile
-      let highStride = 1 << (k - t)
+      let highStride = 1 << (k - t + s)
+      let run = tile << s
       func load(_ tileStart: UnsafeMutablePointer<SIMD2<S>>, into buffer: UnsafeMutablePointer<SIMD2<S>>) {
-        for u in 0..<tile { (buffer + u * tile).update(from: tileStart + u * highStride, count: tile) }
+        for u in 0..<tile { (buffer + u * run).update(from: tileStart + u * highStride, count: run) }
       }
       func store(_ buffer: UnsafeMutablePointer<SIMD2<S>>, to tileStart: UnsafeMutablePointer<SIMD2<S>>) {
-        copyReversed(from: buffer, to: reversed, bits: 2 * t, reverse: reverseTile)
-        for u in 0..<tile { (tileStart + u * highStride).update(from: reversed + u * tile, count: tile) }
+        copyReversed(from: buffer, to: reversed, bits: 2 * t, width: 1 << s, reverse: reverseTile)
+        for u in 0..<tile { (tileStart + u * highStride).update(from: reversed + u * run, count: run) }
       }
       // Groups are dealt out in turn: pairs cluster at small f, which would unbalance chunks.
       var group = worker
@@ -486,8 +504,8 @@ private struct Transform<S: AmplitudeScalar> {
         let g = reversedBits(f, count: middle)
         guard f <= g else { continue }
         let outer = (group >> middle) << k
-        let one = base.pointer + (outer | f << t)
-        let other = base.pointer + (outer | g << t)
+        let one = base.pointer + ((outer | f << t) << s)
+        let other = base.pointer + ((outer | g << t) << s)
         load(one, into: first)
         if f != g {
           load(other, into: second)
@@ -673,14 +691,21 @@ private func storeProducts<S: AmplitudeScalar>(
   }
 }
 
-/// `target[rev(c)] = source[c]` for the 2^`bits` amplitudes c, rev reversing `bits` bits
-/// (`reverse` holds it), copying blocks of 2^s × 2^s so that both sides move in runs of 2^s
-/// amplitudes: element by element, successive stores land 2^{bits−1} apart, all in one cache set.
+/// `target[rev(c)] = source[c]` for the 2^`bits` elements c of `width` amplitudes, rev
+/// reversing `bits` bits (`reverse` holds it), copying blocks of 2^s × 2^s elements so that both
+/// sides move in runs of 2^s: one by one, successive stores land 2^{bits−1} apart, all in one
+/// cache set.
 @inline(__always)
 private func copyReversed<S: AmplitudeScalar>(
   from source: UnsafeMutablePointer<SIMD2<S>>, to target: UnsafeMutablePointer<SIMD2<S>>,
-  bits: Int, reverse: UnsafeMutablePointer<Int>
+  bits: Int, width: Int, reverse: UnsafeMutablePointer<Int>
 ) {
+  guard width == 1 else {
+    for c in 0..<1 << bits {
+      (target + reverse[c] &* width).update(from: source + c &* width, count: width)
+    }
+    return
+  }
   let s = min(3, bits / 2)
   let side = 1 << s
   for y in 0..<1 << (bits - 2 * s) {

@@ -369,13 +369,13 @@ private struct Transform<S: AmplitudeScalar> {
 
     // Per worker: a scratch row (rows are copied to and from it bit-reversed, in blocks of
     // 2^3 × 2^3; a memcpy and a reversal in cache measured 10–15% slower), a row's twiddles and
-    // the two halves they are made from, and three reversal tiles.
+    // the two halves they are made from, and two reversal tiles.
     let workers = threads
     let rowBytes = (rowCapacity * width * bytesPerAmplitude + 63) & ~63
     let tileBytes = (tile * tile * width * bytesPerAmplitude + 63) & ~63
     let twiddleBytes = ((lowTwiddles + highTwiddles) * bytesPerAmplitude + 63) & ~63
     let rowTwiddleBytes = ((1 << a) * bytesPerAmplitude + 63) & ~63
-    let workerBytes = rowBytes + rowTwiddleBytes + twiddleBytes + 3 * tileBytes
+    let workerBytes = rowBytes + rowTwiddleBytes + twiddleBytes + 2 * tileBytes
     let scratch = UnsafeMutableRawPointer.allocate(byteCount: workers * workerBytes, alignment: 64)
     defer { scratch.deallocate() }
 
@@ -389,7 +389,7 @@ private struct Transform<S: AmplitudeScalar> {
     }
     let firstPlan = try rowPlan(a)
     let secondPlan = try rowPlan(b)
-    let reversals = BitReversalTables(a: a, b: b, tile: 2 * tile.trailingZeroBitCount)
+    let reversals = BitReversalTables(a: a, b: b, tile: tile.trailingZeroBitCount)
     defer { reversals.deallocate() }
     let twiddles = TwiddleTable(qubits: k, sign: sign)
     defer { twiddles.deallocate() }
@@ -406,7 +406,7 @@ private struct Transform<S: AmplitudeScalar> {
     func reverse() {
       reverseBlock(
         first: s, count: k, tile: tile, reverseTile: reversals.tile, scratch: scratch,
-        workerBytes: workerBytes, tilesOffset: workerBytes - 3 * tileBytes, tileBytes: tileBytes)
+        workerBytes: workerBytes, tilesOffset: workerBytes - 2 * tileBytes, tileBytes: tileBytes)
     }
     if !reversedInput { reverse() }
 
@@ -467,9 +467,10 @@ private struct Transform<S: AmplitudeScalar> {
   ///
   /// Counting elements of 2^first contiguous amplitudes, and with t = log₂ `tile`, a group is
   /// the 2^{2t} elements that share the k − 2t middle bits f: 2^t runs of 2^t contiguous
-  /// elements, the tile (u, v) = (high bits, low bits). Reversal
-  /// maps group f onto group rev(f) and the tile index v + 2^t·u to its 2t-bit reversal; so the
-  /// two groups of a pair are loaded, reversed in cache, and each written over the other.
+  /// elements, the tile (u, v) = (high bits, low bits). Reversal maps group f onto group rev(f)
+  /// and (u, v) to (rev(v), rev(u)); so the two groups of a pair are loaded into two tiles and
+  /// each written over the other, run by run, gathered from its tile (2 × 16 KiB at t = 5 in
+  /// `Double`, in L1).
   private func reverseBlock(
     first s: Int, count k: Int, tile: Int, reverseTile: UnsafeMutablePointer<Int>,
     scratch: UnsafeMutableRawPointer, workerBytes: Int, tilesOffset: Int, tileBytes: Int
@@ -484,7 +485,6 @@ private struct Transform<S: AmplitudeScalar> {
       let space = shared.value.scratch + worker * workerBytes + tilesOffset
       let first = space.assumingMemoryBound(to: SIMD2<S>.self)
       let second = (space + tileBytes).assumingMemoryBound(to: SIMD2<S>.self)
-      let reversed = (space + 2 * tileBytes).assumingMemoryBound(to: SIMD2<S>.self)
       let reverseTile = shared.value.reverseTile
       let highStride = 1 << (k - t + s)
       let run = tile << s
@@ -492,8 +492,17 @@ private struct Transform<S: AmplitudeScalar> {
         for u in 0..<tile { (buffer + u * run).update(from: tileStart + u * highStride, count: run) }
       }
       func store(_ buffer: UnsafeMutablePointer<SIMD2<S>>, to tileStart: UnsafeMutablePointer<SIMD2<S>>) {
-        copyReversed(from: buffer, to: reversed, bits: 2 * t, width: 1 << s, reverse: reverseTile)
-        for u in 0..<tile { (tileStart + u * highStride).update(from: reversed + u * run, count: run) }
+        for u in 0..<tile {
+          let target = tileStart + u * highStride
+          let column = buffer + (reverseTile[u] << s)
+          if s == 0 {
+            for v in 0..<tile { target[v] = column[reverseTile[v] &* tile] }
+          } else {
+            for v in 0..<tile {
+              (target + (v << s)).update(from: column + (reverseTile[v] &* run), count: 1 << s)
+            }
+          }
+        }
       }
       // Groups are dealt out in turn: pairs cluster at small f, which would unbalance chunks.
       var group = worker
@@ -719,7 +728,7 @@ private func copyReversed<S: AmplitudeScalar>(
   }
 }
 
-/// Bit-reversal permutations of rows of 2^a and of 2^b points and of a reversal tile.
+/// Bit-reversal permutations of rows of 2^a and of 2^b points and of a reversal tile's side.
 private struct BitReversalTables {
   let a: UnsafeMutablePointer<Int>
   let b: UnsafeMutablePointer<Int>

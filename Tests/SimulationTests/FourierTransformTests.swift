@@ -224,7 +224,10 @@ struct FourierTransformTests {
   /// 2×2 to larger than the block, one and two threads.
   @Test(
     "runs of low qubits in either order, row by row, match the textbook circuit",
-    arguments: [(6, 0, 6), (7, 0, 7), (8, 0, 6), (9, 0, 9), (10, 0, 10), (10, 0, 7), (9, 1, 8), (10, 2, 7), (10, 3, 7)])
+    arguments: [
+      (6, 0, 6), (7, 0, 7), (8, 0, 6), (9, 0, 9), (10, 0, 10), (10, 0, 7), (9, 1, 8), (10, 2, 7),
+      (10, 3, 7),
+    ])
   func rowDecomposedMatchesCircuit(qubitCount n: Int, first: Int, blockSize k: Int) throws {
     let state = Self.randomState(qubitCount: n, seed: UInt64(400 + 16 * n + 4 * first + k))
     let ascending = Array(first..<first + k)

@@ -219,6 +219,71 @@ struct FourierTransformTests {
     }
   }
 
+  /// The row-decomposed path (a run of low qubits, ascending or descending, each side): even and
+  /// odd k, the whole register, blocks with qubits above and below them, reversal tiles from
+  /// 2×2 to larger than the block, one and two threads.
+  @Test(
+    "runs of low qubits in either order, row by row, match the textbook circuit",
+    arguments: [
+      (6, 0, 6), (7, 0, 7), (8, 0, 6), (9, 0, 9), (10, 0, 10), (10, 0, 7), (9, 1, 8), (10, 2, 7),
+      (10, 3, 7),
+    ])
+  func rowDecomposedMatchesCircuit(qubitCount n: Int, first: Int, blockSize k: Int) throws {
+    let state = Self.randomState(qubitCount: n, seed: UInt64(400 + 16 * n + 4 * first + k))
+    let ascending = Array(first..<first + k)
+    for qubits in [ascending, Array(ascending.reversed())] {
+      for variant in Self.variants {
+        let expected = Self.reference(
+          state, qubits: qubits, inverse: variant.inverse, swaps: variant.swaps)
+        for tileQubits in [1, 2, 6] {
+          for threads in [1, 2] {
+            let tuning = FourierTransform.Tuning(
+              maximumGatheredQubits: 1, minimumThreadedAmplitudes: 2, reversalTileQubits: tileQubits)
+            let double = try Self.applied(
+              Double.self, state, qubits: qubits, inverse: variant.inverse, swaps: variant.swaps,
+              threads: threads, tuning: tuning)
+            let single = try Self.applied(
+              Float.self, state, qubits: qubits, inverse: variant.inverse, swaps: variant.swaps,
+              threads: threads, tuning: tuning)
+            let label = "n=\(n) qubits=\(qubits) \(variant) tile=\(tileQubits) threads=\(threads)"
+            #expect(Self.maximumDifference(double, expected.values) < 1e-12, "\(label)")
+            #expect(Self.maximumDifference(single, expected.values) < 1e-5, "\(label)")
+          }
+        }
+      }
+    }
+  }
+
+  @Test("the benchmark's R·F·R on 20 qubits at the standard tuning: reverse, FFTW, reverse")
+  func reversedWholeRegisterAtDefaultTuning() throws {
+    let n = 20
+    let state = Self.randomState(qubitCount: n, seed: 500)
+    let reverse = { (index: Int) in
+      (0..<n).reduce(0) { result, bit in result | (index >> bit & 1) << (n - 1 - bit) }
+    }
+    // R·F·R, assembled from the reference DFT (the circuit with swaps on 0..<n, checked above
+    // against the textbook gates): reverse, transform, reverse.
+    var reversed = state
+    for i in 0..<(1 << n) {
+      reversed.values[2 * i] = state.values[2 * reverse(i)]
+      reversed.values[2 * i + 1] = state.values[2 * reverse(i) + 1]
+    }
+    let transformed = try Self.applied(
+      Double.self, reversed, qubits: Array(0..<n), inverse: false, swaps: true,
+      tuning: .init(maximumGatheredQubits: n))
+    var expected = [Double](repeating: 0, count: 2 << n)
+    for i in 0..<(1 << n) {
+      expected[2 * i] = transformed[2 * reverse(i)]
+      expected[2 * i + 1] = transformed[2 * reverse(i) + 1]
+    }
+    for threads in [1, 2] {
+      let actual = try Self.applied(
+        Double.self, state, qubits: Array((0..<n).reversed()), inverse: false, swaps: true,
+        threads: threads, tuning: .init(maximumGatheredQubits: 16, minimumThreadedAmplitudes: 2))
+      #expect(Self.maximumDifference(actual, expected) < 1e-12, "threads=\(threads)")
+    }
+  }
+
   @Test("QFT then inverse QFT is the identity", arguments: [true, false])
   func inverseUndoesForward(swaps: Bool) throws {
     for (index, (n, qubits)) in Self.blocks.enumerated() {

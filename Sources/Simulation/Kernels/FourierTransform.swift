@@ -1,5 +1,6 @@
 import CFFTW
 import Dispatch
+import Foundation
 
 /// A failure of the FFTW-backed quantum Fourier transform.
 enum FourierTransformError: Error, CustomStringConvertible {
@@ -40,7 +41,13 @@ enum FourierTransformError: Error, CustomStringConvertible {
 /// 2. `gathered` (k ≤ `Tuning.maximumGatheredQubits`): a batch of blocks at a time is gathered into a
 ///    cache-sized scratch buffer through offset tables for the input list, transformed there,
 ///    and scattered back scaled through the tables of the output list: one pass over memory.
-/// 3. Otherwise the qubits are first permuted into a contiguous run (passes that each move up
+/// 3. `rowDecomposed` (k > `Tuning.maximumGatheredQubits`): the block is a contiguous run that
+///    starts at most `Tuning.maximumRowInnerQubits` above qubit 0 (the whole register, say), and
+///    each list is ascending or descending. The transform runs as
+///    row transforms of about 2^{k/2} points with a twiddle pass and one bit-reversal pass in
+///    between: three passes over memory for a descending-to-descending block (the textbook
+///    circuit applied in ascending qubit order, with swaps), four or five otherwise.
+/// 4. Otherwise the qubits are first permuted into a contiguous run (passes that each move up
 ///    to `Tuning.maximumPermutedQubits` qubits, using the same gather and scatter), transformed in
 ///    place, and permuted out to the output list; the scale rides on a permutation pass.
 enum FourierTransform {
@@ -62,6 +69,13 @@ enum FourierTransform {
     var maximumInPlaceStridedQubits = 4
     /// Below this many amplitudes a second thread costs more than it saves.
     var minimumThreadedAmplitudes = 1 << 18
+    /// The bit-reversal pass of path 3 exchanges tiles of 2^t × 2^t amplitudes between
+    /// groups, copying runs of 2^t contiguous amplitudes (t = 5: runs of 512 B in `Double`;
+    /// n = 24: t = 4…6 within 5% of each other, t = 7 10% slower).
+    var reversalTileQubits = 5
+    /// Path 3 takes a run of qubits that starts at most this far above qubit 0: it moves the
+    /// 2^s amplitudes below the run as one element, and its rows of 2^{k/2+s} stay in cache.
+    var maximumRowInnerQubits = 3
   }
 
   /// Applies the QFT (or its inverse) over `qubits`, in place.
@@ -119,7 +133,16 @@ enum FourierTransform {
     let k = input.count
     let scale = 1 / S(Double(1 << k).squareRoot())
     let tuning = transform.tuning
-    if input == output, input == Array(input[0]..<input[0] + k),
+    let first = input.min()!
+    let ascending = Array(first..<first + k)
+    let descending = Array(ascending.reversed())
+    if k > tuning.maximumGatheredQubits, k >= 2, first <= tuning.maximumRowInnerQubits,
+      input == ascending || input == descending, output == ascending || output == descending
+    {
+      try transform.rowDecomposed(
+        first: first, count: k, reversedInput: input == descending,
+        reversedOutput: output == descending, sign: sign, scale: scale)
+    } else if input == output, input == Array(input[0]..<input[0] + k),
       input[0] < tuning.inPlaceBelowQubit || k <= tuning.maximumInPlaceStridedQubits
         || k > tuning.maximumGatheredQubits
     {
@@ -313,7 +336,195 @@ private struct Transform<S: AmplitudeScalar> {
     }
   }
 
-  // MARK: - Path 3: permute into a contiguous run, transform in place, permute out
+  // MARK: - Path 3: a run of low qubits in natural or reversed order, row by row
+
+  /// The DFT over the block of qubits first..<first+k, read and written in natural or
+  /// bit-reversed order, times `scale`, each block of the 2^{n−k} others transformed alike.
+  ///
+  /// The 2^first amplitudes below the block move together as one element of 2^first
+  /// contiguous amplitudes (the description below counts elements); FFTW batches over them.
+  ///
+  /// With R the reversal of the block's bits and F the DFT, R·F·R is Cooley–Tukey's four-step
+  /// FFT (Van Loan, Computational Frameworks for the FFT, §3.3) with N = 2^a·2^b, a = ⌊k/2⌋,
+  /// J = j1 + 2^b·j2 and M = m2 + 2^a·m1, whose transposition is the reversal itself:
+  /// 1. rows: a row of 2^a contiguous amplitudes holds j2 bit-reversed, j1 reversed being the
+  ///    row number. It is loaded reversed into a scratch row (in cache), transformed, and stored
+  ///    back in order times the twiddle ω^{j1·m2} and `scale`;
+  /// 2. R: the reversal of the block's bits, one pass (`reverseBlock`);
+  /// 3. rows: a row of 2^b amplitudes now holds j1 in order and has number rev(m2). It is
+  ///    transformed and stored with m1 bit-reversed: rev(m2) · 2^b + rev(m1) = rev(M).
+  /// A natural input adds a reversal pass before (R·F·R·R = R·F), a natural output one after.
+  func rowDecomposed(
+    first s: Int, count k: Int, reversedInput: Bool, reversedOutput: Bool, sign: Int32, scale: S
+  ) throws {
+    let a = k / 2
+    let b = k - a
+    let width = 1 << s
+    let outerCount = 1 << (qubitCount - k - s)
+    let rowCapacity = 1 << b
+    let lowTwiddles = 1 << (a / 2)
+    let highTwiddles = 1 << (a - a / 2)
+    let tile = 1 << min(tuning.reversalTileQubits, k / 2)
+    let bytesPerAmplitude = MemoryLayout<SIMD2<S>>.stride
+
+    // Per worker: a scratch row (rows are copied to and from it bit-reversed, in blocks of
+    // 2^3 × 2^3; a memcpy and a reversal in cache measured 10–15% slower), a row's twiddles and
+    // the two halves they are made from, and two reversal tiles.
+    let workers = threads
+    let rowBytes = (rowCapacity * width * bytesPerAmplitude + 63) & ~63
+    let tileBytes = (tile * tile * width * bytesPerAmplitude + 63) & ~63
+    let twiddleBytes = ((lowTwiddles + highTwiddles) * bytesPerAmplitude + 63) & ~63
+    let rowTwiddleBytes = ((1 << a) * bytesPerAmplitude + 63) & ~63
+    let workerBytes = rowBytes + rowTwiddleBytes + twiddleBytes + 2 * tileBytes
+    let scratch = UnsafeMutableRawPointer.allocate(byteCount: workers * workerBytes, alignment: 64)
+    defer { scratch.deallocate() }
+
+    // Measured plans overwrite the planning array: plan on a scratch row before any data is in it.
+    func rowPlan(_ bits: Int) throws -> FourierTransformPlan {
+      let key = FourierTransformPlanKey(
+        isSinglePrecision: isSinglePrecision, transform: .init(count: 1 << bits, stride: width),
+        batches: width > 1 ? [.init(count: width, stride: 1)] : [], sign: sign,
+        alignment: alignment(of: scratch), isMeasured: true)
+      return try FourierTransformPlanCache.shared.plan(for: key, planningOn: scratch)
+    }
+    let firstPlan = try rowPlan(a)
+    let secondPlan = try rowPlan(b)
+    let reversals = BitReversalTables(a: a, b: b, tile: tile.trailingZeroBitCount)
+    defer { reversals.deallocate() }
+    let twiddles = TwiddleTable(qubits: k, sign: sign)
+    defer { twiddles.deallocate() }
+
+    let base = SendableAddress(amplitudes)
+    let space = SendableValue(
+      (scratch: scratch, reversals: reversals, twiddles: twiddles, first: firstPlan, second: secondPlan))
+    func eachWorker(_ body: @Sendable (Int, UnsafeMutablePointer<SIMD2<S>>) -> Void) {
+      parallelFor(workers) { worker in
+        let address = space.value.scratch + worker * workerBytes
+        body(worker, address.assumingMemoryBound(to: SIMD2<S>.self))
+      }
+    }
+    func reverse() {
+      reverseBlock(
+        first: s, count: k, tile: tile, reverseTile: reversals.tile, scratch: scratch,
+        workerBytes: workerBytes, tilesOffset: workerBytes - 2 * tileBytes, tileBytes: tileBytes)
+    }
+    if !reversedInput { reverse() }
+
+    // Pass 1: rows of 2^a, loaded reversed, stored with twiddles.
+    let firstRows = outerCount << b
+    eachWorker { worker, row in
+      let tables = space.value.reversals
+      let twiddles = space.value.twiddles
+      let rowTwiddles = (UnsafeMutableRawPointer(row) + rowBytes).assumingMemoryBound(to: SIMD2<S>.self)
+      let low = (UnsafeMutableRawPointer(row) + rowBytes + rowTwiddleBytes)
+        .assumingMemoryBound(to: SIMD2<S>.self)
+      let high = low + lowTwiddles
+      let plan = space.value.first
+      let rowLength = 1 << a
+      let (start, end) = (firstRows * worker / workers, firstRows * (worker + 1) / workers)
+      for rowNumber in start..<end {
+        let source = base.pointer + (rowNumber << (a + s))
+        copyReversed(from: source, to: row, bits: a, width: width, reverse: tables.a)
+        plan.execute(on: UnsafeMutableRawPointer(row))
+        let j1 = tables.b[rowNumber & (rowCapacity - 1)]
+        for m in 0..<lowTwiddles { low[m] = twiddles.value(j1 &* m, as: S.self) * scale }
+        for m in 0..<highTwiddles { high[m] = twiddles.value(j1 &* m &* lowTwiddles, as: S.self) }
+        var offset = 0
+        for h in 0..<highTwiddles {
+          storeProducts(low, high[h], into: rowTwiddles + offset, count: lowTwiddles)
+          offset &+= lowTwiddles
+        }
+        if width == 1 {
+          storeProducts(row, rowTwiddles, into: source, count: rowLength)
+        } else {
+          for m in 0..<rowLength {
+            storeProducts(row + (m << s), rowTwiddles[m], into: source + (m << s), count: width)
+          }
+        }
+      }
+    }
+
+    reverse()
+
+    // Pass 3: rows of 2^b, stored bit-reversed.
+    let secondRows = outerCount << a
+    eachWorker { worker, row in
+      let reverse = space.value.reversals.b
+      let plan = space.value.second
+      let (start, end) = (secondRows * worker / workers, secondRows * (worker + 1) / workers)
+      for rowNumber in start..<end {
+        let target = base.pointer + (rowNumber << (b + s))
+        row.update(from: target, count: rowCapacity << s)
+        plan.execute(on: UnsafeMutableRawPointer(row))
+        copyReversed(from: row, to: target, bits: b, width: width, reverse: reverse)
+      }
+    }
+
+    if !reversedOutput { reverse() }
+  }
+
+  /// Reverses the bits of the block integer of qubits first..<first+k, in one pass over memory.
+  ///
+  /// Counting elements of 2^first contiguous amplitudes, and with t = log₂ `tile`, a group is
+  /// the 2^{2t} elements that share the k − 2t middle bits f: 2^t runs of 2^t contiguous
+  /// elements, the tile (u, v) = (high bits, low bits). Reversal maps group f onto group rev(f)
+  /// and (u, v) to (rev(v), rev(u)); so the two groups of a pair are loaded into two tiles and
+  /// each written over the other, run by run, gathered from its tile (2 × 16 KiB at t = 5 in
+  /// `Double`, in L1).
+  private func reverseBlock(
+    first s: Int, count k: Int, tile: Int, reverseTile: UnsafeMutablePointer<Int>,
+    scratch: UnsafeMutableRawPointer, workerBytes: Int, tilesOffset: Int, tileBytes: Int
+  ) {
+    let t = tile.trailingZeroBitCount
+    let middle = k - 2 * t
+    let groups = (1 << (qubitCount - k - s)) << middle
+    let base = SendableAddress(amplitudes)
+    let shared = SendableValue((scratch: scratch, reverseTile: reverseTile))
+    let workers = threads
+    parallelFor(workers) { worker in
+      let space = shared.value.scratch + worker * workerBytes + tilesOffset
+      let first = space.assumingMemoryBound(to: SIMD2<S>.self)
+      let second = (space + tileBytes).assumingMemoryBound(to: SIMD2<S>.self)
+      let reverseTile = shared.value.reverseTile
+      let highStride = 1 << (k - t + s)
+      let run = tile << s
+      func load(_ tileStart: UnsafeMutablePointer<SIMD2<S>>, into buffer: UnsafeMutablePointer<SIMD2<S>>) {
+        for u in 0..<tile { (buffer + u * run).update(from: tileStart + u * highStride, count: run) }
+      }
+      func store(_ buffer: UnsafeMutablePointer<SIMD2<S>>, to tileStart: UnsafeMutablePointer<SIMD2<S>>) {
+        for u in 0..<tile {
+          let target = tileStart + u * highStride
+          let column = buffer + (reverseTile[u] << s)
+          if s == 0 {
+            for v in 0..<tile { target[v] = column[reverseTile[v] &* tile] }
+          } else {
+            for v in 0..<tile {
+              (target + (v << s)).update(from: column + (reverseTile[v] &* run), count: 1 << s)
+            }
+          }
+        }
+      }
+      // Groups are dealt out in turn: pairs cluster at small f, which would unbalance chunks.
+      var group = worker
+      while group < groups {
+        defer { group &+= workers }
+        let f = group & ((1 << middle) - 1)
+        let g = reversedBits(f, count: middle)
+        guard f <= g else { continue }
+        let outer = (group >> middle) << k
+        let one = base.pointer + ((outer | f << t) << s)
+        let other = base.pointer + ((outer | g << t) << s)
+        load(one, into: first)
+        if f != g {
+          load(other, into: second)
+          store(second, to: one)
+        }
+        store(first, to: other)
+      }
+    }
+  }
+
+  // MARK: - Path 4: permute into a contiguous run, transform in place, permute out
 
   /// The DFT from `input` to `output` for blocks too large for the scratch buffer.
   ///
@@ -443,6 +654,138 @@ private struct OffsetTables {
 
   func deallocate() {
     for table in [inputLow, inputHigh, outputLow, outputHigh, lowRest] { table.deallocate() }
+  }
+}
+
+/// `value`'s lowest `count` bits in reverse order.
+private func reversedBits(_ value: Int, count: Int) -> Int {
+  var result = 0
+  for bit in 0..<count where value >> bit & 1 == 1 { result |= 1 << (count - 1 - bit) }
+  return result
+}
+
+/// `target[m] = x[m] · y[m]` for m in 0..<count, complex products of (re, im) pairs written
+/// on scalars so that the loop vectorises across amplitudes.
+@inline(__always)
+private func storeProducts<S: AmplitudeScalar>(
+  _ x: UnsafeMutablePointer<SIMD2<S>>, _ y: UnsafeMutablePointer<SIMD2<S>>,
+  into target: UnsafeMutablePointer<SIMD2<S>>, count: Int
+) {
+  let x = UnsafeMutableRawPointer(x).assumingMemoryBound(to: S.self)
+  let y = UnsafeMutableRawPointer(y).assumingMemoryBound(to: S.self)
+  let target = UnsafeMutableRawPointer(target).assumingMemoryBound(to: S.self)
+  for m in 0..<count {
+    let (re, im) = (2 &* m, 2 &* m &+ 1)
+    let (xr, xi, yr, yi) = (x[re], x[im], y[re], y[im])
+    target[re] = xr * yr - xi * yi
+    target[im] = xr * yi + xi * yr
+  }
+}
+
+/// `target[m] = x[m] · factor` for m in 0..<count (complex products).
+@inline(__always)
+private func storeProducts<S: AmplitudeScalar>(
+  _ x: UnsafeMutablePointer<SIMD2<S>>, _ factor: SIMD2<S>,
+  into target: UnsafeMutablePointer<SIMD2<S>>, count: Int
+) {
+  let x = UnsafeMutableRawPointer(x).assumingMemoryBound(to: S.self)
+  let target = UnsafeMutableRawPointer(target).assumingMemoryBound(to: S.self)
+  let (yr, yi) = (factor.x, factor.y)
+  for m in 0..<count {
+    let (re, im) = (2 &* m, 2 &* m &+ 1)
+    let (xr, xi) = (x[re], x[im])
+    target[re] = xr * yr - xi * yi
+    target[im] = xr * yi + xi * yr
+  }
+}
+
+/// `target[rev(c)] = source[c]` for the 2^`bits` elements c of `width` amplitudes, rev
+/// reversing `bits` bits (`reverse` holds it), copying blocks of 2^s × 2^s elements so that both
+/// sides move in runs of 2^s: one by one, successive stores land 2^{bits−1} apart, all in one
+/// cache set.
+@inline(__always)
+private func copyReversed<S: AmplitudeScalar>(
+  from source: UnsafeMutablePointer<SIMD2<S>>, to target: UnsafeMutablePointer<SIMD2<S>>,
+  bits: Int, width: Int, reverse: UnsafeMutablePointer<Int>
+) {
+  guard width == 1 else {
+    for c in 0..<1 << bits {
+      (target + reverse[c] &* width).update(from: source + c &* width, count: width)
+    }
+    return
+  }
+  let s = min(3, bits / 2)
+  let side = 1 << s
+  for y in 0..<1 << (bits - 2 * s) {
+    let middle = y << s
+    let reversedMiddle = reverse[middle]
+    for z in 0..<side {
+      let high = z << (bits - s)
+      let from = source + (middle | high)
+      let to = target + (reversedMiddle | reverse[high])
+      for x in 0..<side { to[reverse[x]] = from[x] }
+    }
+  }
+}
+
+/// Bit-reversal permutations of rows of 2^a and of 2^b points and of a reversal tile's side.
+private struct BitReversalTables {
+  let a: UnsafeMutablePointer<Int>
+  let b: UnsafeMutablePointer<Int>
+  let tile: UnsafeMutablePointer<Int>
+
+  init(a: Int, b: Int, tile: Int) {
+    func table(_ bits: Int) -> UnsafeMutablePointer<Int> {
+      let table = UnsafeMutablePointer<Int>.allocate(capacity: 1 << bits)
+      for value in 0..<1 << bits { table[value] = reversedBits(value, count: bits) }
+      return table
+    }
+    self.a = table(a)
+    self.b = table(b)
+    self.tile = table(tile)
+  }
+
+  func deallocate() {
+    for table in [a, b, tile] { table.deallocate() }
+  }
+}
+
+/// ω^e = exp(sign · 2πi · e / 2^k) for any integer e, as the product of two tables of about
+/// 2^{k/2} entries each (e mod 2^k = low + 2^h · high), computed in `Double`: each entry is
+/// within an ulp or two, so a twiddle is within a few ulps at any k.
+private struct TwiddleTable {
+  let low: UnsafeMutablePointer<SIMD2<Double>>
+  let high: UnsafeMutablePointer<SIMD2<Double>>
+  let lowBits: Int
+  let mask: Int
+
+  init(qubits k: Int, sign: Int32) {
+    lowBits = k / 2
+    mask = (1 << k) - 1
+    let turn = Double(sign) * 2 * Double.pi / Double(1 << k)
+    func table(count: Int, step: Int) -> UnsafeMutablePointer<SIMD2<Double>> {
+      let table = UnsafeMutablePointer<SIMD2<Double>>.allocate(capacity: count)
+      for e in 0..<count {
+        let angle = turn * Double(e * step)
+        table[e] = SIMD2(cos(angle), sin(angle))
+      }
+      return table
+    }
+    low = table(count: 1 << lowBits, step: 1)
+    high = table(count: 1 << (k - lowBits), step: 1 << lowBits)
+  }
+
+  @inline(__always)
+  func value<S: AmplitudeScalar>(_ exponent: Int, as _: S.Type) -> SIMD2<S> {
+    let e = exponent & mask
+    let x = low[e & ((1 << lowBits) - 1)]
+    let y = high[e >> lowBits]
+    return SIMD2(S(x.x * y.x - x.y * y.y), S(x.x * y.y + x.y * y.x))
+  }
+
+  func deallocate() {
+    low.deallocate()
+    high.deallocate()
   }
 }
 

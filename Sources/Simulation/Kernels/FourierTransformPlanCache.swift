@@ -20,6 +20,8 @@ struct FourierTransformPlanKey: Hashable {
   var sign: Int32
   /// `fftw_alignment_of` of the array: a plan runs only on arrays aligned as the one it was made for.
   var alignment: Int32
+  /// Planned with `FFTW_MEASURE` (which overwrites the planning array) rather than `FFTW_ESTIMATE`.
+  var isMeasured = false
 }
 
 /// An FFTW plan (double or single precision), destroyed when the last reference goes.
@@ -34,15 +36,23 @@ final class FourierTransformPlan: @unchecked Sendable {
 
   private let handle: Handle
 
-  /// Makes an in-place plan for `key` with `FFTW_ESTIMATE`, which leaves `array` untouched.
-  /// Call only with the planner lock held. Returns `nil` if FFTW cannot plan the problem.
+  /// Seconds FFTW may spend measuring candidate plans for one measured key. The measured plans
+  /// are row transforms of at most 2^15 points, which FFTW plans in 0.15–1 s here; wisdom kept
+  /// in memory makes later plans of the same size quick.
+  static let measuringTimeLimit = 1.0
+
+  /// Makes an in-place plan for `key`: with `FFTW_ESTIMATE`, which leaves `array` untouched, or
+  /// for a measured key with `FFTW_MEASURE`, which overwrites it and plans for up to
+  /// `measuringTimeLimit` seconds. Call only with the planner lock held. Returns `nil` if FFTW
+  /// cannot plan the problem.
   fileprivate init?(key: FourierTransformPlanKey, array: UnsafeMutableRawPointer) {
     let transform = [
       fftw_iodim64(n: key.transform.count, is: key.transform.stride, os: key.transform.stride)
     ]
     let batches = key.batches.map { fftw_iodim64(n: $0.count, is: $0.stride, os: $0.stride) }
-    let flags = UInt32(FFTW_ESTIMATE)
+    let flags = key.isMeasured ? UInt32(FFTW_MEASURE) : UInt32(FFTW_ESTIMATE)
     if key.isSinglePrecision {
+      fftwf_set_timelimit(Self.measuringTimeLimit)
       let data = UnsafeMutablePointer<fftwf_complex>(OpaquePointer(array))
       guard
         let plan = fftwf_plan_guru64_dft(
@@ -50,6 +60,7 @@ final class FourierTransformPlan: @unchecked Sendable {
       else { return nil }
       handle = .single(plan)
     } else {
+      fftw_set_timelimit(Self.measuringTimeLimit)
       let data = UnsafeMutablePointer<fftw_complex>(OpaquePointer(array))
       guard
         let plan = fftw_plan_guru64_dft(
@@ -107,7 +118,8 @@ final class FourierTransformPlanCache: @unchecked Sendable {
     return try body()
   }
 
-  /// The cached plan for `key`, or a new one made on `array` (which `FFTW_ESTIMATE` does not touch).
+  /// The cached plan for `key`, or a new one made on `array` (which `FFTW_ESTIMATE` does not
+  /// touch; a measured key's planning overwrites it).
   /// - Throws: `FourierTransformError.planCreationFailed` if FFTW returns no plan.
   func plan(for key: FourierTransformPlanKey, planningOn array: UnsafeMutableRawPointer) throws
     -> FourierTransformPlan

@@ -7,9 +7,9 @@ import ComplexModule
 /// block while the block's product stays within w target qubits (controls shared by all its
 /// gates do not count; up to 10 qubits while block and step are both diagonal; a wider gate
 /// stays alone); the cheapest of the resulting plans wins. A block that the cost model prices
-/// above its members is emitted as its members. Judging whole blocks, not single merges,
-/// matters: the eleven gates of a quantum-volume SU(4) fuse into one two-qubit step only if
-/// the first merges are allowed although each alone costs more.
+/// above its members is planned again at the next smaller width. Judging whole blocks, not
+/// single merges, matters: the eleven gates of a quantum-volume SU(4) fuse into one two-qubit
+/// step only if the first merges are allowed although each alone costs more.
 ///
 /// A step may join block B only if every qubit it touches was last touched in B or in a
 /// block opened before B (or never), so emitting the blocks in the order they were opened
@@ -45,13 +45,13 @@ enum GateFusion {
 
   /// `steps` fused; every step must be unitary (dense, diagonal or permutation).
   static func fuse(_ steps: [Step], costs: FusionCostModel) -> [Step] {
-    var best: (cost: Double, plan: [Emission])?
-    for width in 1...maximumWidth {
+    var best = plan(steps, width: 1, costs: costs)
+    for width in 2...maximumWidth {
       let candidate = plan(steps, width: width, costs: costs)
-      if best == nil || candidate.cost < best!.cost - 1e-9 { best = candidate }
+      if candidate.cost < best.cost - 1e-9 { best = candidate }
     }
     var result: [Step] = []
-    for emission in best?.plan ?? [] {
+    for emission in best.plan {
       switch emission {
       case .step(let step): result.append(runnable(step, laneMask: costs.laneMask))
       case .block(let block):

@@ -149,10 +149,22 @@ struct LaneCoefficient<Vector: SIMD> where Vector.Scalar: AmplitudeScalar {
     self.imaginary = imaginary
   }
 
-  /// This coefficient times `amplitudes`, lane by lane.
+  /// This coefficient times `amplitudes`, lane by lane: a multiply and a fused
+  /// multiply-add.
   @inline(__always)
   func times(_ amplitudes: Vector) -> Vector {
-    real * amplitudes + imaginary * amplitudes.swappedRealImaginary
+    (real * amplitudes).addingRelaxedProduct(imaginary, amplitudes.swappedRealImaginary)
+  }
+
+  /// `sum` plus this coefficient times `amplitudes`, lane by lane: two fused multiply-adds.
+  ///
+  /// Swift never contracts `a * b + c` by itself; fused, a one-qubit pair of vectors is
+  /// 2 multiplies and 6 fused multiply-adds instead of 8 multiplies and 6 adds, which
+  /// matters once a block sits in cache.
+  @inline(__always)
+  func times(_ amplitudes: Vector, plus sum: Vector) -> Vector {
+    sum.addingRelaxedProduct(real, amplitudes)
+      .addingRelaxedProduct(imaginary, amplitudes.swappedRealImaginary)
   }
 
   /// The coefficient stored at `coefficient` times `amplitudes`.

@@ -31,11 +31,6 @@ struct FusionCostModel {
   /// Nanoseconds per amplitude of one pass over a state in memory.
   private static let pass = 1.26
 
-  /// Nanoseconds per amplitude of a fused step of `kind` on the qubits in `qubitMask`.
-  func cost(_ kind: ExecutionPlan.Step.Kind, qubitMask: Int) -> Double {
-    cost(kind, width: qubitMask.nonzeroBitCount, inLanes: qubitMask & laneMask != 0)
-  }
-
   /// Nanoseconds per amplitude of `step` as it stands: its controls narrow it.
   func cost(of step: ExecutionPlan.Step) -> Double {
     guard let (kind, targets, _) = step.unitary else { return 0 }

@@ -38,7 +38,9 @@ extension StateKernels {
     let chunkBytes = chunkScalars * MemoryLayout<S>.stride
     let blockScalars = 2 << b
     let outside = (0..<qubitCount).filter { outsideMask >> $0 & 1 == 1 }
-    ParallelLoop.forEachChunk(count: 1 << (qubitCount - b), threads: threads, minimumPerThread: 1) { blocks in
+    // Threads pay from about 2^18 amplitudes, as for the kernels: each gets at least 2^17.
+    let minimumBlocks = Swift.max(1, (1 << 17) >> b)
+    ParallelLoop.forEachChunk(count: 1 << (qubitCount - b), threads: threads, minimumPerThread: minimumBlocks) { blocks in
       let buffer: UnsafeMutablePointer<S>? =
         contiguous == b
         ? nil

@@ -47,7 +47,7 @@ struct FusionCostModel {
     case .permutation where width == 1 || !inLanes:
       arithmetic = inLanes ? 0.7 : 0.3
     case .permutation, .dense:
-      // A wider permutation with a lane qubit runs as a dense step (see `GateFusion`).
+      // A wider permutation with a lane qubit runs as a dense step (see `applyPermutation`).
       let index = Swift.min(width, Self.dense.count) - 1
       arithmetic = Self.dense[index] * (inLanes ? Self.laneFactor[index] : 1)
     }

@@ -53,24 +53,14 @@ enum GateFusion {
     var result: [Step] = []
     for emission in best.plan {
       switch emission {
-      case .step(let step): result.append(runnable(step, laneMask: costs.laneMask))
+      case .step(let step): result.append(step)
       case .block(let block):
         if let product = product(of: block.members, kind: block.kind, qubitMask: block.qubitMask) {
-          result.append(runnable(product, laneMask: costs.laneMask))
+          result.append(product)
         }
       }
     }
     return result
-  }
-
-  /// `step`, or the same gate as a dense step when that kernel is faster: a permutation of
-  /// 2–5 targets touching the lane qubits moves lanes between vectors with blends, 2–3 times
-  /// slower than the dense kernel's matrix-vector product.
-  private static func runnable(_ step: Step, laneMask: Int) -> Step {
-    guard case let .permutation(_, _, targets, controlMask) = step, (2...5).contains(targets.count),
-      step.qubitMask & laneMask != 0
-    else { return step }
-    return .dense(matrix: step.targetMatrix, targets: targets, controlMask: controlMask)
   }
 
   private enum Emission {

@@ -79,17 +79,11 @@ struct FusionTests {
     #expect(diagonalPlan.steps.count == 1)
     if case .diagonal = diagonalPlan.steps.first {} else { Issue.record("expected one diagonal step, got \(diagonalPlan.steps)") }
 
-    // Above the lane qubits (0-1 in Double) a fused permutation stays a permutation…
     let permutation = try Circuit(qubits: 7) { CX(4, 5); CX(5, 4); CX(4, 5); X(6); CCX(4, 5, 6) }
     let permutationPlan = try ExecutionPlan(
       permutation, bindings: [:], stateQubits: 7, options: Self.options(block: nil, chunk: 0))
     #expect(permutationPlan.steps.count == 1)
     if case .permutation = permutationPlan.steps.first {} else { Issue.record("expected one permutation, got \(permutationPlan.steps)") }
-    // …and on them it runs as a dense step, the faster kernel there.
-    let lanes = try Circuit(qubits: 3) { CX(0, 1); CX(1, 0); CX(0, 1); X(2); CCX(0, 1, 2) }
-    let lanePlan = try ExecutionPlan(lanes, bindings: [:], stateQubits: 3, options: Self.options(block: nil, chunk: 0))
-    #expect(lanePlan.steps.count == 1)
-    if case .dense = lanePlan.steps.first {} else { Issue.record("expected one dense step, got \(lanePlan.steps)") }
   }
 
   @Test("H·H and CX·CX fuse to nothing")

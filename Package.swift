@@ -48,8 +48,16 @@ let package = Package(
       dependencies: ["Circuits"]
     ),
     .target(
+      name: "QuantumAlgorithms",
+      dependencies: [
+        "Circuits",
+        "Simulation",
+        .product(name: "ComplexModule", package: "swift-numerics"),
+      ]
+    ),
+    .target(
       name: "Entangle",
-      dependencies: ["Circuits", "OpenQASM", "Simulation"]
+      dependencies: ["Circuits", "OpenQASM", "Simulation", "QuantumAlgorithms"]
     ),
 
     // MARK: - Command line
@@ -84,6 +92,10 @@ let package = Package(
       name: "OpenQASMTests",
       dependencies: ["OpenQASM", "Simulation", "EntangleTestSupport"],
       resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "QuantumAlgorithmsTests",
+      dependencies: ["QuantumAlgorithms", "Simulation", "Circuits", "EntangleTestSupport"]
     ),
     .testTarget(name: "EntangleCLITests", dependencies: ["EntangleCLI", "EntangleTestSupport"]),
   ]

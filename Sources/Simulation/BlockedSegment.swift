@@ -11,5 +11,5 @@ struct BlockedSegment: Sendable {
   /// The state's qubits held in each block, ascending.
   let blockQubits: [Int]
   /// The steps, on the block's qubits `0..<blockQubits.count`.
-  let steps: [ExecutionPlan.Step]
+  var steps: [ExecutionPlan.Step]
 }

@@ -44,6 +44,20 @@ extension ExecutionPlan.Step {
     }
   }
 
+  /// The same unitary step with the controls in `mask` removed (as where they are 1).
+  func removingControls(_ mask: Int) -> ExecutionPlan.Step {
+    switch self {
+    case let .dense(matrix, targets, controlMask):
+      return .dense(matrix: matrix, targets: targets, controlMask: controlMask & ~mask)
+    case let .diagonal(entries, targets, controlMask):
+      return .diagonal(entries: entries, targets: targets, controlMask: controlMask & ~mask)
+    case let .permutation(permutation, phases, targets, controlMask):
+      return .permutation(permutation: permutation, phases: phases, targets: targets, controlMask: controlMask & ~mask)
+    default:
+      return self
+    }
+  }
+
   /// The same unitary step on qubits renamed by `map` (applied to targets and controls).
   func remapped(_ map: (Int) -> Int) -> ExecutionPlan.Step {
     func remap(mask: Int) -> Int {

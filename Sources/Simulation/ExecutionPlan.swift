@@ -53,7 +53,9 @@ struct ExecutionPlan: Sendable {
 
   let qubitCount: Int
   let classicalBitCount: Int
-  private(set) var steps: [Step] = []
+  var steps: [Step] = []
+  /// How the steps are made again for new parameter values; nil for a plan made for one binding.
+  private(set) var rebinding: Rebinding?
 
   /// Lowers `circuit` with its symbols taken from `bindings`, for a state of `stateQubits`
   /// qubits (at least the circuit's).
@@ -67,15 +69,52 @@ struct ExecutionPlan: Sendable {
     do {
       let operations = options.fusion
         ? FourierRecognition.rewrite(circuit.operations, bindings: bindings) : circuit.operations
-      for operation in operations {
-        for step in try Self.lower(operation.kind, bindings: bindings) {
-          lowered.append(operation.condition.map { .conditioned($0, step) } ?? step)
-        }
+      for operation in operations { lowered += try Self.lower(operation, bindings: bindings) }
+    } catch {
+      throw .circuit(error)
+    }
+    steps = CacheBlocking.plan(lowered, qubitCount: stateQubits, options: options).steps
+  }
+
+  /// Lowers `circuit` with its symbols left free, for binding again and again
+  /// (``bound(to:)``): gates whose angles use a symbol are lowered, fused and blocked by
+  /// their structure, never by the values their angles happen to take.
+  ///
+  /// The steps hold the matrices for placeholder values until the plan is bound.
+  init(compiling circuit: Circuit, stateQubits: Int, options: Options) throws(SimulationError) {
+    qubitCount = stateQubits
+    classicalBitCount = circuit.classicalBitCount
+    // Irrational-looking values, distinct per symbol, so that no gate's structure (diagonal,
+    // permutation, identity) shows only by coincidence.
+    let names = circuit.parameterNames
+    let placeholders = Dictionary(
+      uniqueKeysWithValues: names.enumerated().map { ($1, 0.7390851332 + 1.2247448714 * Double($0 + 1)) })
+    var lowered: [Step] = []
+    var parametric: [Bool] = []
+    var operations: [Rebinding.Operation] = []
+    do {
+      // Unbound angles are never recognised as part of a QFT: they may take any value.
+      let rewritten = options.fusion ? FourierRecognition.rewrite(circuit.operations, bindings: [:]) : circuit.operations
+      for operation in rewritten {
+        let steps = try Self.lower(operation, bindings: placeholders)
+        let isParametric: Bool
+        if case let .gate(gate, _, _) = operation.kind { isParametric = !gate.symbols.isEmpty } else { isParametric = false }
+        if isParametric { operations.append(.init(operation: operation, firstStep: lowered.count, stepCount: steps.count)) }
+        lowered += steps
+        parametric += Array(repeating: isParametric, count: steps.count)
       }
     } catch {
       throw .circuit(error)
     }
-    steps = CacheBlocking.plan(lowered, qubitCount: stateQubits, options: options)
+    let planned = CacheBlocking.plan(lowered, parametric: parametric, qubitCount: stateQubits, options: options)
+    steps = planned.steps
+    rebinding = Rebinding(
+      circuit: circuit, options: options, lowered: lowered, operations: operations, parametricSteps: planned.parametricSteps)
+  }
+
+  /// The steps of one operation, its condition carried by each.
+  static func lower(_ operation: Operation, bindings: [String: Double]) throws(CircuitError) -> [Step] {
+    try lower(operation.kind, bindings: bindings).map { step in operation.condition.map { .conditioned($0, step) } ?? step }
   }
 
   static func lower(_ kind: Operation.Kind, bindings: [String: Double]) throws(CircuitError) -> [Step] {

@@ -34,49 +34,84 @@ enum GateFusion {
   /// The widest dense or permutation block tried.
   static let maximumWidth = 5
 
-  private struct Block {
+  /// Steps merged into one: indices into the steps given to ``fuse(_:costs:parametric:)``.
+  struct Block: Sendable {
     var qubitMask: Int
     var kind: Step.Kind
-    var members: [Step]
+    var members: [Int]
     /// Qubits that are controls of every member and no member's target: still controls of
     /// the product, so they do not widen it.
     var controlMask: Int
   }
 
+  /// A step of the fused plan, with the block it was made from when that block holds a
+  /// step whose matrix depends on parameters (so that it can be made again for new values).
+  struct FusedStep {
+    var step: Step
+    var parametricBlock: Block?
+  }
+
   /// `steps` fused; every step must be unitary (dense, diagonal or permutation).
-  static func fuse(_ steps: [Step], costs: FusionCostModel) -> [Step] {
-    var best = plan(steps, width: 1, costs: costs)
+  ///
+  /// A block holding a step marked in `parametric` is not classified by the values in its
+  /// product (which change with the parameters) but by its structure alone, as
+  /// ``structuralProduct(of:block:)`` says.
+  static func fuse(_ steps: [Step], costs: FusionCostModel, parametric: [Bool]? = nil) -> [FusedStep] {
+    let all = Array(steps.indices)
+    var best = plan(steps, all, width: 1, costs: costs)
     for width in 2...maximumWidth {
-      let candidate = plan(steps, width: width, costs: costs)
+      let candidate = plan(steps, all, width: width, costs: costs)
       if candidate.cost < best.cost - 1e-9 { best = candidate }
     }
-    var result: [Step] = []
+    var result: [FusedStep] = []
     for emission in best.plan {
+      let block: Block
       switch emission {
-      case .step(let step): result.append(step)
-      case .block(let block):
-        if let product = product(of: block.members, kind: block.kind, qubitMask: block.qubitMask) {
-          result.append(product)
+      case .step(let index):
+        guard parametric?[index] == true, let (kind, _, controls) = steps[index].unitary else {
+          result.append(FusedStep(step: steps[index]))
+          continue
         }
+        block = Block(qubitMask: steps[index].qubitMask, kind: kind, members: [index], controlMask: controls)
+      case .block(let fused):
+        block = fused
+      }
+      if let parametric, block.members.contains(where: { parametric[$0] }) {
+        result.append(FusedStep(step: structuralProduct(of: block.members.map { steps[$0] }, block: block), parametricBlock: block))
+      } else if let product = product(of: block.members.map { steps[$0] }, kind: block.kind, qubitMask: block.qubitMask) {
+        result.append(FusedStep(step: product))
       }
     }
     return result
   }
 
+  /// `steps` one by one, the parametric ones made structural as ``fuse(_:costs:parametric:)`` makes them.
+  static func unfused(_ steps: [Step], parametric: [Bool]?) -> [FusedStep] {
+    steps.indices.map { index in
+      guard parametric?[index] == true, let (kind, _, controls) = steps[index].unitary else {
+        return FusedStep(step: steps[index])
+      }
+      let block = Block(qubitMask: steps[index].qubitMask, kind: kind, members: [index], controlMask: controls)
+      return FusedStep(step: structuralProduct(of: [steps[index]], block: block), parametricBlock: block)
+    }
+  }
+
   private enum Emission {
-    case step(Step)
+    case step(Int)
     case block(Block)
   }
 
   /// The cheapest emission of `steps` grouped at `width`: each block either fused, or its
   /// members planned again at the next smaller width (a block of H, H, CX, CX is cheaper as
   /// H·H and CX·CX than as one two-qubit step or four steps).
-  private static func plan(_ steps: [Step], width: Int, costs: FusionCostModel) -> (cost: Double, plan: [Emission]) {
+  private static func plan(_ steps: [Step], _ indices: [Int], width: Int, costs: FusionCostModel)
+    -> (cost: Double, plan: [Emission])
+  {
     var total = 0.0
     var emissions: [Emission] = []
-    for block in group(steps, width: width, diagonalWidth: costs.maximumDiagonalQubits) {
+    for block in group(steps, indices, width: width, diagonalWidth: costs.maximumDiagonalQubits) {
       guard block.members.count > 1 else {
-        total += costs.cost(of: block.members[0])
+        total += costs.cost(of: steps[block.members[0]])
         emissions.append(.step(block.members[0]))
         continue
       }
@@ -85,8 +120,8 @@ enum GateFusion {
         inLanes: block.qubitMask & costs.laneMask != 0)
       let apart: (cost: Double, plan: [Emission]) =
         width > 1
-        ? plan(block.members, width: width - 1, costs: costs)
-        : (block.members.reduce(0) { $0 + costs.cost(of: $1) }, block.members.map { Emission.step($0) })
+        ? plan(steps, block.members, width: width - 1, costs: costs)
+        : (block.members.reduce(0) { $0 + costs.cost(of: steps[$1]) }, block.members.map { Emission.step($0) })
       if fused <= apart.cost {
         total += fused
         emissions.append(.block(block))
@@ -100,10 +135,11 @@ enum GateFusion {
 
   /// The steps grouped into blocks of at most `width` qubits (diagonal blocks up to the
   /// cost model's widest diagonal), in the order the blocks were opened.
-  private static func group(_ steps: [Step], width: Int, diagonalWidth: Int) -> [Block] {
+  private static func group(_ steps: [Step], _ indices: [Int], width: Int, diagonalWidth: Int) -> [Block] {
     var blocks: [Block] = []
     var owner = [Int](repeating: -1, count: 64)
-    for step in steps {
+    for index in indices {
+      let step = steps[index]
       guard let (kind, _, controls) = step.unitary else {
         assertionFailure("only unitary steps are fused")
         continue
@@ -117,8 +153,8 @@ enum GateFusion {
       }
       var chosen = -1
       var chosenOverlap = -1
-      for index in Swift.max(earliest, blocks.count - window, 0)..<blocks.count {
-        let block = blocks[index]
+      for candidate in Swift.max(earliest, blocks.count - window, 0)..<blocks.count {
+        let block = blocks[candidate]
         let merged = block.qubitMask | mask
         // The width that counts is the product's targets: shared controls stay controls, so
         // CX·CX and a ladder of CPs from one control fit in width 1.
@@ -129,19 +165,19 @@ enum GateFusion {
         guard fits else { continue }
         let overlap = (block.qubitMask & mask).nonzeroBitCount
         if overlap >= chosenOverlap {
-          chosen = index
+          chosen = candidate
           chosenOverlap = overlap
         }
       }
       if chosen < 0 {
-        blocks.append(Block(qubitMask: mask, kind: kind, members: [step], controlMask: controls))
+        blocks.append(Block(qubitMask: mask, kind: kind, members: [index], controlMask: controls))
         chosen = blocks.count - 1
       } else {
         let block = blocks[chosen]
         blocks[chosen].controlMask = block.controlMask & controls
         blocks[chosen].qubitMask |= mask
         blocks[chosen].kind = Swift.max(block.kind, kind)
-        blocks[chosen].members.append(step)
+        blocks[chosen].members.append(index)
       }
       remaining = mask
       while remaining != 0 {
@@ -155,23 +191,51 @@ enum GateFusion {
   /// The product of `members` (applied in order) as one step, or nil when it is the identity.
   static func product(of members: [Step], kind: Step.Kind, qubitMask: Int) -> Step? {
     let qubits = (0..<64).filter { qubitMask >> $0 & 1 == 1 }
+    if kind == .diagonal {
+      return classifyDiagonal(diagonalProduct(of: members, qubits: qubits), qubits: qubits)
+    }
+    return classifyProduct(matrixProduct(of: members, qubits: qubits).map(cleaned), qubits: qubits)
+  }
+
+  /// The product of `members` (the steps of `block`, applied in order) as a step of the
+  /// block's kind on its targets, controlled by its shared controls, whatever the values:
+  /// a diagonal block stays diagonal, any other becomes dense, and nothing is dropped or
+  /// narrowed because of what the values happen to be. So the step has the same shape for
+  /// every binding of the parameters, and a compiled plan can be bound again.
+  static func structuralProduct(of members: [Step], block: Block) -> Step {
+    let targets = (0..<64).filter { (block.qubitMask & ~block.controlMask) >> $0 & 1 == 1 }
+    // The product acts where the shared controls are 1, so they drop out of each member.
+    let inner = members.map { $0.removingControls(block.controlMask) }
+    if block.kind == .diagonal {
+      return .diagonal(entries: diagonalProduct(of: inner, qubits: targets), targets: targets, controlMask: block.controlMask)
+    }
+    return .dense(matrix: matrixProduct(of: inner, qubits: targets), targets: targets, controlMask: block.controlMask)
+  }
+
+  /// The diagonal of the product of diagonal `members` over `qubits` (bit i of an index for `qubits[i]`).
+  private static func diagonalProduct(of members: [Step], qubits: [Int]) -> [Complex<Double>] {
     var local = [Int](repeating: 0, count: 64)
     for (position, qubit) in qubits.enumerated() { local[qubit] = position }
     let dimension = 1 << qubits.count
-    if kind == .diagonal {
-      var diagonal = [Complex<Double>](repeating: .one, count: dimension)
-      for member in members {
-        guard case let .diagonal(entries, targets, controlMask) = member else { continue }
-        let localTargets = targets.map { local[$0] }
-        let localControls = localMask(controlMask, local)
-        for index in 0..<dimension where index & localControls == localControls {
-          var entry = 0
-          for (bit, target) in localTargets.enumerated() { entry |= (index >> target & 1) << bit }
-          diagonal[index] *= entries[entry]
-        }
+    var diagonal = [Complex<Double>](repeating: .one, count: dimension)
+    for member in members {
+      guard case let .diagonal(entries, targets, controlMask) = member else { continue }
+      let localTargets = targets.map { local[$0] }
+      let localControls = localMask(controlMask, local)
+      for index in 0..<dimension where index & localControls == localControls {
+        var entry = 0
+        for (bit, target) in localTargets.enumerated() { entry |= (index >> target & 1) << bit }
+        diagonal[index] *= entries[entry]
       }
-      return classifyDiagonal(diagonal, qubits: qubits)
     }
+    return diagonal
+  }
+
+  /// The product of `members` over `qubits`, row-major (bit i of an index for `qubits[i]`).
+  private static func matrixProduct(of members: [Step], qubits: [Int]) -> [Complex<Double>] {
+    var local = [Int](repeating: 0, count: 64)
+    for (position, qubit) in qubits.enumerated() { local[qubit] = position }
+    let dimension = 1 << qubits.count
     // Columns of the product, column-major: column c is the image of basis state c.
     var columns = [Complex<Double>](repeating: .zero, count: dimension * dimension)
     for column in 0..<dimension { columns[column * dimension + column] = .one }
@@ -200,9 +264,9 @@ enum GateFusion {
     }
     var rows = [Complex<Double>](repeating: .zero, count: dimension * dimension)
     for row in 0..<dimension {
-      for column in 0..<dimension { rows[row * dimension + column] = cleaned(columns[column * dimension + row]) }
+      for column in 0..<dimension { rows[row * dimension + column] = columns[column * dimension + row] }
     }
-    return classifyProduct(rows, qubits: qubits)
+    return rows
   }
 
   /// `mask` with each qubit renamed by `local`.

@@ -1,6 +1,5 @@
 import Circuits
 import ComplexModule
-import Dispatch
 import EntangleTestSupport
 import Testing
 
@@ -244,25 +243,19 @@ struct FourierRecognitionTests {
     try check(operations, qubits: 7, expected: operations)
   }
 
-  // MARK: - Cost
+  // MARK: - Long circuits
 
-  @Test("rewriting 5000 operations takes well under 10 ms")
-  func cost() throws {
+  /// Its time is part of planning, which `kernel-benchmark --suite calls` measures; a timing
+  /// bound fails on a loaded machine or in a debug build, whatever the code.
+  @Test("a QFT inside 5000 operations is found; a 90-qubit ladder with one wrong angle is not rewritten whole")
+  func longCircuits() throws {
     var random = RandomCircuit.make(qubits: 20, gates: 4760, seed: 7, classes: [.fixed, .rotation, .twoQubit]).operations
     random.insert(contentsOf: Self.generator(Array(0..<20)), at: 2000)  // 5000 operations in all
-    // A 90-qubit gen_qft (4230 operations) with one wrong angle in its middle is the slow case: reread from each H.
+    #expect(FourierRecognition.rewrite(random, bindings: [:]).contains(Self.qft(Array((0..<20).reversed()), swaps: true)))
     var broken = Self.generator(Array(0..<90))
     broken[broken.count / 2] = Self.cp(0.1, 1, 2)
-    for operations in [random, broken] {
-      var best = Double.infinity
-      for _ in 0..<5 {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let rewritten = FourierRecognition.rewrite(operations, bindings: [:])
-        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        #expect(rewritten.count <= operations.count)
-      }
-      #expect(best < 0.01, "\(operations.count) operations took \(best) s")
-    }
-    #expect(FourierRecognition.rewrite(random, bindings: [:]).contains(Self.qft(Array((0..<20).reversed()), swaps: true)))
+    let rewritten = FourierRecognition.rewrite(broken, bindings: [:])
+    #expect(!rewritten.contains(Self.qft(Array((0..<90).reversed()), swaps: true)))
+    #expect(rewritten.count <= broken.count)
   }
 }

@@ -98,7 +98,7 @@ public struct Parameter: Hashable, Sendable {
     }
   }
 
-  private static func evaluate(_ node: Node, _ bindings: [String: Double]) throws(CircuitError) -> Double {
+  static func evaluate(_ node: Node, _ bindings: [String: Double]) throws(CircuitError) -> Double {
     switch node {
     case .constant(let value): return value
     case .pi: return .pi

@@ -24,6 +24,8 @@ public enum SimulationError: Error, Hashable, Sendable, CustomStringConvertible 
   case circuit(CircuitError)
   /// FFTW could not plan a transform of this shape.
   case fourierTransformUnavailable(qubits: [Int], qubitCount: Int)
+  /// A gradient was asked of a circuit with an operation that is not a unitary gate.
+  case notDifferentiable(operation: String)
 
   public var description: String {
     switch self {
@@ -49,6 +51,8 @@ public enum SimulationError: Error, Hashable, Sendable, CustomStringConvertible 
       return error.description
     case let .fourierTransformUnavailable(qubits, count):
       return "FFTW could not plan a transform over qubits \(qubits) of a \(count)-qubit state"
+    case let .notDifferentiable(operation):
+      return "gradients need a circuit of unitary gates; \(operation) is not one (measure at the end, or use expectation values of the unitary part)"
     }
   }
 }

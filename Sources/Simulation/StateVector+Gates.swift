@@ -80,6 +80,14 @@ extension StateVector {
     return bits
   }
 
+  /// Applies a step that needs no classical bits or randomness: a unitary step, a segment
+  /// or a transform.
+  mutating func applyUnitary(_ step: ExecutionPlan.Step) throws(SimulationError) {
+    var bits: [Bool] = []
+    var generator = SeededRandomNumberGenerator(seed: 0)
+    try run(step, bits: &bits, generator: &generator)
+  }
+
   private mutating func run(
     _ step: ExecutionPlan.Step, bits: inout [Bool], generator: inout some RandomNumberGenerator
   ) throws(SimulationError) {

@@ -16,6 +16,7 @@ let package = Package(
     .executable(name: "bell", targets: ["bell"]),
     .executable(name: "qft-demo", targets: ["qft-demo"]),
     .executable(name: "kernel-benchmark", targets: ["kernel-benchmark"]),
+    .executable(name: "variational-benchmark", targets: ["variational-benchmark"]),
   ],
 
   // MARK: - Dependencies
@@ -78,6 +79,11 @@ let package = Package(
       name: "kernel-benchmark",
       dependencies: ["Entangle"],
       path: "Benchmarks/KernelBenchmark"
+    ),
+    .executableTarget(
+      name: "variational-benchmark",
+      dependencies: ["Entangle"],
+      path: "Benchmarks/VariationalBenchmark"
     ),
 
     // MARK: - Tests

@@ -70,7 +70,7 @@ enum CacheBlocking {
       guard options.fusion else {
         return GateFusion.unfused(given, parametric: marks).map { renamed($0, indices) }
       }
-      let costs = FusionCostModel(resident: resident, bytesPerAmplitude: options.bytesPerAmplitude)
+      let costs = FusionCostModel(resident: resident, bytesPerAmplitude: options.bytesPerAmplitude, stateQubits: qubitCount)
       return GateFusion.fuse(given, costs: costs, parametric: marks).map { renamed($0, indices) }
     }
 

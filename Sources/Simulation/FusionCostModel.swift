@@ -17,8 +17,12 @@ struct FusionCostModel {
   /// The qubits inside one SIMD vector.
   let laneMask: Int
 
-  init(resident: Bool, bytesPerAmplitude: Int = 16) {
+  /// The amplitudes of the whole state, over which a plan's one-off costs spread.
+  let stateAmplitudes: Double
+
+  init(resident: Bool, bytesPerAmplitude: Int = 16, stateQubits: Int = 62) {
     self.resident = resident
+    stateAmplitudes = Double(1 << Swift.min(stateQubits, 62))
     // One 64-byte vector holds 64 / bytesPerAmplitude amplitudes.
     laneMask = 64 / Swift.max(bytesPerAmplitude, 1) - 1
   }
@@ -52,6 +56,18 @@ struct FusionCostModel {
       arithmetic = Self.dense[index] * (inLanes ? Self.laneFactor[index] : 1)
     }
     return resident ? arithmetic : Swift.max(Self.pass, arithmetic * 1.25)
+  }
+
+  /// Nanoseconds per amplitude of the state for multiplying out, at each binding, a fused
+  /// block of `kind` on `width` targets whose members have `memberTargets` targets each:
+  /// about 2 ns per complex multiply-add of the product (2^width per diagonal member,
+  /// 4^width · 2^t per dense one), measured for H₂-sized ansätze.
+  func rebindingCost(_ kind: ExecutionPlan.Step.Kind, width: Int, memberTargets: [Int]) -> Double {
+    let dimension = Double(1 << width)
+    let operations = memberTargets.reduce(0.0) { total, targets in
+      total + (kind == .diagonal ? dimension : dimension * dimension * Double(1 << targets))
+    }
+    return 2 * operations / stateAmplitudes
   }
 
   /// The widest fused diagonal: the diagonal kernel costs the same up to 10 qubits.

@@ -58,9 +58,9 @@ enum GateFusion {
   /// ``structuralProduct(of:block:)`` says.
   static func fuse(_ steps: [Step], costs: FusionCostModel, parametric: [Bool]? = nil) -> [FusedStep] {
     let all = Array(steps.indices)
-    var best = plan(steps, all, width: 1, costs: costs)
+    var best = plan(steps, all, width: 1, costs: costs, parametric: parametric)
     for width in 2...maximumWidth {
-      let candidate = plan(steps, all, width: width, costs: costs)
+      let candidate = plan(steps, all, width: width, costs: costs, parametric: parametric)
       if candidate.cost < best.cost - 1e-9 { best = candidate }
     }
     var result: [FusedStep] = []
@@ -104,7 +104,11 @@ enum GateFusion {
   /// The cheapest emission of `steps` grouped at `width`: each block either fused, or its
   /// members planned again at the next smaller width (a block of H, H, CX, CX is cheaper as
   /// H·H and CX·CX than as one two-qubit step or four steps).
-  private static func plan(_ steps: [Step], _ indices: [Int], width: Int, costs: FusionCostModel)
+  ///
+  /// A block holding a parametric step also pays for multiplying out its product again at
+  /// every binding, spread over the state's amplitudes: on a few qubits that costs more than
+  /// the passes fusion saves, on many it is nothing.
+  private static func plan(_ steps: [Step], _ indices: [Int], width: Int, costs: FusionCostModel, parametric: [Bool]?)
     -> (cost: Double, plan: [Emission])
   {
     var total = 0.0
@@ -115,12 +119,15 @@ enum GateFusion {
         emissions.append(.step(block.members[0]))
         continue
       }
-      let fused = costs.cost(
-        block.kind, width: (block.qubitMask & ~block.controlMask).nonzeroBitCount,
-        inLanes: block.qubitMask & costs.laneMask != 0)
+      let targetCount = (block.qubitMask & ~block.controlMask).nonzeroBitCount
+      var fused = costs.cost(block.kind, width: targetCount, inLanes: block.qubitMask & costs.laneMask != 0)
+      if let parametric, block.members.contains(where: { parametric[$0] }) {
+        fused += costs.rebindingCost(
+          block.kind, width: targetCount, memberTargets: block.members.map { steps[$0].unitary?.targets.count ?? 0 })
+      }
       let apart: (cost: Double, plan: [Emission]) =
         width > 1
-        ? plan(steps, block.members, width: width - 1, costs: costs)
+        ? plan(steps, block.members, width: width - 1, costs: costs, parametric: parametric)
         : (block.members.reduce(0) { $0 + costs.cost(of: steps[$1]) }, block.members.map { Emission.step($0) })
       if fused <= apart.cost {
         total += fused

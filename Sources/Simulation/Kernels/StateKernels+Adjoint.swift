@@ -17,18 +17,28 @@ extension StateKernels {
   static func applyPauliSum<S: AmplitudeScalar>(
     _ terms: [PauliTerm], from source: UnsafePointer<S>, to target: UnsafeMutablePointer<S>, qubitCount: Int, threads: Int
   ) {
+    // Terms that flip the same qubits read the same amplitude: one load per group.
+    var groups: [Int: [(signMask: Int, weight: Complex<Double>)]] = [:]
+    for term in terms { groups[term.flipMask, default: []].append((term.signMask, Complex(term.coefficient) * term.phase)) }
+    let sortedGroups = groups.sorted { $0.key < $1.key }
     ParallelLoop.forEachChunk(count: 1 << qubitCount, threads: threads, minimumPerThread: 1 << 17) { range in
       for i in range {
-        var sum = Complex<Double>.zero
-        for term in terms {
+        var real = 0.0, imaginary = 0.0
+        for (flipMask, members) in sortedGroups {
           // (Pψ)ᵢ = phase · (−1)^popcount((i ⊕ flip) & sign) · ψ_{i ⊕ flip}
-          let j = i ^ term.flipMask
-          let sign: Double = (j & term.signMask).nonzeroBitCount & 1 == 0 ? 1 : -1
-          let amplitude = Complex(Double(source[2 &* j]), Double(source[2 &* j &+ 1]))
-          sum += Complex(sign * term.coefficient) * term.phase * amplitude
+          let j = i ^ flipMask
+          var weightReal = 0.0, weightImaginary = 0.0
+          for member in members {
+            let sign: Double = (j & member.signMask).nonzeroBitCount & 1 == 0 ? 1 : -1
+            weightReal += sign * member.weight.real
+            weightImaginary += sign * member.weight.imaginary
+          }
+          let x = Double(source[2 &* j]), y = Double(source[2 &* j &+ 1])
+          real += weightReal * x - weightImaginary * y
+          imaginary += weightReal * y + weightImaginary * x
         }
-        target[2 &* i] = S(sum.real)
-        target[2 &* i &+ 1] = S(sum.imaginary)
+        target[2 &* i] = S(real)
+        target[2 &* i &+ 1] = S(imaginary)
       }
     }
   }
@@ -43,31 +53,52 @@ extension StateKernels {
     _ bra: UnsafePointer<S>, _ matrix: [Complex<Double>], targets: [Int], controlMask: Int, _ ket: UnsafePointer<S>,
     qubitCount: Int, threads: Int
   ) -> Complex<Double> {
-    let dimension = 1 << targets.count
+    let k = targets.count
+    let dimension = 1 << k
     let offsets = (0..<dimension).map { value in
       targets.enumerated().reduce(0) { $0 | (value >> $1.offset & 1) << $1.element }
     }
-    let fixed = targets.reduce(controlMask) { $0 | 1 << $1 }
-    let free = (0..<qubitCount).filter { fixed >> $0 & 1 == 0 }
+    let sortedTargets = targets.sorted()
+    // Split into real and imaginary parts once: the loop below then does plain FMAs.
+    let matrixReal = matrix.map(\.real), matrixImaginary = matrix.map(\.imaginary)
     let sums = Mutex<[Complex<Double>]>([])
-    ParallelLoop.forEachChunk(count: 1 << free.count, threads: threads, minimumPerThread: Swift.max(1, (1 << 16) >> targets.count)) { range in
-      var total = Complex<Double>.zero
-      var amplitudes = [Complex<Double>](repeating: .zero, count: dimension)
-      for group in range {
-        var base = controlMask
-        for (bit, qubit) in free.enumerated() { base |= (group >> bit & 1) << qubit }
-        for k in 0..<dimension {
-          let index = base | offsets[k]
-          amplitudes[k] = Complex(Double(ket[2 &* index]), Double(ket[2 &* index &+ 1]))
-        }
-        for row in 0..<dimension {
-          var value = Complex<Double>.zero
-          for column in 0..<dimension { value += matrix[row * dimension + column] * amplitudes[column] }
-          let index = base | offsets[row]
-          total += Complex(Double(bra[2 &* index]), -Double(bra[2 &* index &+ 1])) * value
+    ParallelLoop.forEachChunk(count: 1 << (qubitCount - k), threads: threads, minimumPerThread: Swift.max(1, (1 << 17) >> k)) {
+      range in
+      var real = 0.0, imaginary = 0.0
+      withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * dimension) { ketValues in
+        matrixReal.withUnsafeBufferPointer { mr in
+          matrixImaginary.withUnsafeBufferPointer { mi in
+            offsets.withUnsafeBufferPointer { offsets in
+              for group in range {
+                // The group's index with a 0 at each target: insert the zero bits, lowest first.
+                var base = group
+                for target in sortedTargets { base = (base >> target) << (target + 1) | (base & ((1 << target) - 1)) }
+                guard base & controlMask == controlMask else { continue }
+                for column in 0..<dimension {
+                  let index = 2 &* (base | offsets[column])
+                  ketValues[2 * column] = Double(ket[index])
+                  ketValues[2 * column + 1] = Double(ket[index &+ 1])
+                }
+                for row in 0..<dimension {
+                  var re = 0.0, im = 0.0
+                  for column in 0..<dimension {
+                    let a = mr[row &* dimension &+ column], b = mi[row &* dimension &+ column]
+                    let x = ketValues[2 * column], y = ketValues[2 * column + 1]
+                    re += a * x - b * y
+                    im += a * y + b * x
+                  }
+                  // conj(bra) · value
+                  let index = 2 &* (base | offsets[row])
+                  let braReal = Double(bra[index]), braImaginary = Double(bra[index &+ 1])
+                  real += braReal * re + braImaginary * im
+                  imaginary += braReal * im - braImaginary * re
+                }
+              }
+            }
+          }
         }
       }
-      sums.withLock { $0.append(total) }
+      sums.withLock { $0.append(Complex(real, imaginary)) }
     }
     // Summed in a fixed order, so that a result does not depend on which thread finished first.
     return sums.withLock { parts in

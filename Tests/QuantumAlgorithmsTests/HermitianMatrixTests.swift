@@ -53,6 +53,21 @@ import QuantumAlgorithms
     #expect(ground.amplitudes.count == 4)
   }
 
+  @Test func diagonalObservableAgreesWithTheDenseSolver() throws {
+    // A MaxCut-style cost on a triangle plus a field: diagonal, so read off without Jacobi.
+    let cost = try PauliSum([(0.5, "IZZ"), (0.5, "ZIZ"), (0.5, "ZZI"), (0.3, "IIZ")])
+    let diagonalization = try ExactDiagonalization(cost)
+    let dense = try diagonalization.matrix(basis: diagonalization.basis()).eigenDecomposition().values
+    let fast = try diagonalization.eigenvalues()
+    #expect(zip(dense, fast).allSatisfy { abs($0 - $1) < 1e-12 })
+    let ground = try diagonalization.groundState()
+    // One cut edge pair gives ZZ sum −1, and Z₀ = −1 (bit 0 set) lowers the field term: −0.5 − 0.3,
+    // first reached at index 0b001.
+    #expect(abs(ground.energy - -0.8) < 1e-12)
+    #expect(abs(fast[0] - -0.8) < 1e-12)
+    #expect(ground.amplitudes[0b001] == .one)
+  }
+
   @Test func diagonalizationRefusesMoreThanTwelveQubits() throws {
     let observable = try PauliSum([(1, "Z" + String(repeating: "I", count: 12))])
     #expect(throws: AlgorithmError.tooManyQubits(method: "Exact diagonalization", qubits: 13, maximum: 12)) {

@@ -51,6 +51,12 @@ import Testing
     #expect(abs(MolecularIntegrals.boys(1e-6 * (1 - 1e-12)) - MolecularIntegrals.boys(1e-6 * (1 + 1e-12))) < 1e-12)
   }
 
+  @Test func selfConsistentFieldReportsNonConvergence() {
+    #expect(throws: AlgorithmError.self) {
+      try RestrictedHartreeFock(integrals: Self.szaboOstlundHydrogen(), electrons: 2, maximumIterations: 1)
+    }
+  }
+
   @Test func oddElectronCountIsRejected() {
     #expect(throws: AlgorithmError.self) { try RestrictedHartreeFock(integrals: Self.szaboOstlundHydrogen(), electrons: 1) }
   }

@@ -3,8 +3,8 @@ import RealModule
 /// A contracted s-type Gaussian basis function φ(r) = Σₖ dₖ Nₖ exp(−αₖ |r − A|²), positions in bohr.
 ///
 /// Each primitive carries its own normalisation Nₖ = (2αₖ/π)^(3/4), so the contraction
-/// coefficients dₖ are the tabulated ones (Szabo & Ostlund, *Modern Quantum Chemistry*, eq. 3.203
-/// and Appendix A).
+/// coefficients dₖ are the tabulated ones (Szabo & Ostlund, *Modern Quantum Chemistry*, §3.6 and
+/// Appendix A).
 struct ContractedGaussian: Sendable {
   /// The centre A, in bohr.
   var center: SIMD3<Double>
@@ -26,8 +26,8 @@ struct ContractedGaussian: Sendable {
 
   /// The STO-3G 1s function of hydrogen (Slater exponent ζ = 1.24) centred at `center` (bohr).
   ///
-  /// Exponents and coefficients from Szabo & Ostlund, eq. 3.225 and Table 3.x (Hehre, Stewart and
-  /// Pople 1969), as also tabulated by the EMSL/Basis Set Exchange for STO-3G hydrogen.
+  /// Exponents and coefficients of Hehre, Stewart & Pople, J. Chem. Phys. 51, 2657 (1969), as used
+  /// by Szabo & Ostlund §3.5.2 and tabulated by the Basis Set Exchange for STO-3G hydrogen.
   static func sto3GHydrogen(center: SIMD3<Double>) -> ContractedGaussian {
     ContractedGaussian(
       center: center,

@@ -7,7 +7,7 @@ import ComplexModule
 /// Mode j is qubit j; a†ⱼ = ½ (Xⱼ − iYⱼ) Z_{j−1} ⋯ Z₀ and aⱼ = ½ (Xⱼ + iYⱼ) Z_{j−1} ⋯ Z₀, so an
 /// occupied mode is a qubit in |1⟩ and the basis state with index bits n_k is
 /// (a†₀)^{n₀} (a†₁)^{n₁} ⋯ |vacuum⟩ (Jordan & Wigner 1928; Seeley, Richard & Love,
-/// J. Chem. Phys. 137, 224109 (2012), eq. 23). This is OpenFermion's `jordan_wigner`.
+/// J. Chem. Phys. 137, 224109 (2012)). This is OpenFermion's `jordan_wigner`.
 enum JordanWigner {
   /// A Pauli product in the form X^x Z^z (all X factors to the left of all Z factors), by bit masks.
   struct SymplecticPauli: Hashable {

@@ -4,7 +4,7 @@ import RealModule
 /// The electronic Hamiltonian in an orthonormal basis of spatial molecular orbitals.
 ///
 /// H = E_nuc + Σ_pq h_pq Σ_σ a†_pσ a_qσ + ½ Σ_pqrs (pr|qs) Σ_στ a†_pσ a†_qτ a_sτ a_rσ
-/// (Szabo & Ostlund, *Modern Quantum Chemistry*, eqs. 2.231–2.232 with ⟨pq|rs⟩ = (pr|qs) for
+/// (Szabo & Ostlund, *Modern Quantum Chemistry*, §2.4, with ⟨pq|rs⟩ = (pr|qs) for
 /// real spatial orbitals). Spin orbitals use OpenFermion's interleaved order: mode 2p is orbital p
 /// with spin up, mode 2p + 1 is orbital p with spin down.
 struct OrbitalHamiltonian: Sendable {

@@ -9,6 +9,10 @@ public enum AlgorithmError: Error, Hashable, Sendable, CustomStringConvertible {
   case simulation(SimulationError)
   /// A circuit the algorithm built or was given is not valid.
   case circuit(CircuitError)
+  /// An iterative method stopped at its iteration limit before meeting its tolerance.
+  case notConverged(method: String, iterations: Int, residual: Double, tolerance: Double)
+  /// A dense method was asked for more qubits than it can hold in memory and time.
+  case tooManyQubits(method: String, qubits: Int, maximum: Int)
 
   public var description: String {
     switch self {
@@ -18,6 +22,10 @@ public enum AlgorithmError: Error, Hashable, Sendable, CustomStringConvertible {
       return error.description
     case let .circuit(error):
       return error.description
+    case let .notConverged(method, iterations, residual, tolerance):
+      return "\(method) did not converge in \(iterations) iterations: residual \(residual) is above the tolerance \(tolerance)"
+    case let .tooManyQubits(method, qubits, maximum):
+      return "\(method) needs a dense matrix of \(qubits) qubits; it handles at most \(maximum) qubits"
     }
   }
 }

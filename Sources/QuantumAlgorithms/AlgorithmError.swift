@@ -9,6 +9,15 @@ public enum AlgorithmError: Error, Hashable, Sendable, CustomStringConvertible {
   case simulation(SimulationError)
   /// A circuit the algorithm built or was given is not valid.
   case circuit(CircuitError)
+  /// A search whose predicate marks none of the 2^n basis states: there is nothing to find.
+  case noMarkedStates(qubits: Int)
+  /// A number Shor's algorithm here does not factor, and why (even, prime, a prime power, too large).
+  case unsupportedNumber(Int, reason: String)
+  /// Order finding ran `attempts` times without yielding a factor of `number`.
+  case factoringFailed(number: Int, attempts: Int)
+  /// A base given by the user whose order `order` modulo `number` yields no factor
+  /// (the order is odd, or a^(r/2) ≡ −1 mod N).
+  case unsuitableBase(base: Int, number: Int, order: Int)
 
   public var description: String {
     switch self {
@@ -18,6 +27,18 @@ public enum AlgorithmError: Error, Hashable, Sendable, CustomStringConvertible {
       return error.description
     case let .circuit(error):
       return error.description
+    case let .noMarkedStates(qubits):
+      return "the predicate marks none of the \(1 << min(qubits, 62)) basis states of \(qubits) qubits; "
+        + "Grover search needs at least one marked state"
+    case let .unsupportedNumber(number, reason):
+      return "cannot factor \(number) with Shor's algorithm here: \(reason)"
+    case let .factoringFailed(number, attempts):
+      return "no factor of \(number) found in \(attempts) order-finding run\(attempts == 1 ? "" : "s"); "
+        + "try another seed or allow more attempts"
+    case let .unsuitableBase(base, number, order):
+      let why = order % 2 == 1 ? "the order is odd" : "\(base)^\(order / 2) ≡ −1 (mod \(number))"
+      return "base \(base) has order \(order) modulo \(number) and \(why), so it yields no factor; "
+        + "choose another base or let the program choose one"
     }
   }
 }

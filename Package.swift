@@ -15,6 +15,10 @@ let package = Package(
     .executable(name: "entangle", targets: ["EntangleCLI"]),
     .executable(name: "bell", targets: ["bell"]),
     .executable(name: "qft-demo", targets: ["qft-demo"]),
+    .executable(name: "grover", targets: ["grover"]),
+    .executable(name: "phase-estimation", targets: ["phase-estimation"]),
+    .executable(name: "shor", targets: ["shor"]),
+    .executable(name: "teleportation", targets: ["teleportation"]),
     .executable(name: "kernel-benchmark", targets: ["kernel-benchmark"]),
   ],
 
@@ -72,6 +76,26 @@ let package = Package(
     // MARK: - Examples
     .executableTarget(name: "bell", dependencies: ["Entangle"], path: "Examples/Bell"),
     .executableTarget(name: "qft-demo", dependencies: ["Entangle"], path: "Examples/QFT"),
+    .executableTarget(
+      name: "grover",
+      dependencies: ["Entangle", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Examples/Grover"
+    ),
+    .executableTarget(
+      name: "phase-estimation",
+      dependencies: ["Entangle", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Examples/PhaseEstimation"
+    ),
+    .executableTarget(
+      name: "shor",
+      dependencies: ["Entangle", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Examples/Shor"
+    ),
+    .executableTarget(
+      name: "teleportation",
+      dependencies: ["Entangle", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Examples/Teleportation"
+    ),
 
     // MARK: - Benchmarks
     .executableTarget(

@@ -56,7 +56,7 @@ struct ShorExample: ParsableCommand {
         print("gcd(\(result.base), \(number)) = \(result.factors[0]) > 1: a factor without order finding for this base")
       }
       print("\(number) = \(result.factors[0]) × \(result.factors[1])  "
-        + "(\(result.attempts) order-finding run\(result.attempts == 1 ? "" : "s"), \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .abbreviated))))")
+        + "(\(result.attempts) order-finding run\(result.attempts == 1 ? "" : "s") in \(String(format: "%.3f", seconds)) s)")
     } catch {
       FileHandle.standardError.write(Data("shor: error: \(error)\n".utf8))
       throw ExitCode.failure

@@ -15,7 +15,7 @@ import Simulation
 /// ```swift
 /// let search = try GroverSearch(qubits: 4) { $0 == 5 || $0 == 11 }
 /// let result = try search.run(shots: 1000, seed: 7)
-/// result.successProbability   // ≈ 0.908 after 2 rounds
+/// result.successProbability   // 0.9453125 after 2 rounds
 /// ```
 public struct GroverSearch: Sendable, Hashable {
   /// The qubit counts accepted: the predicate is evaluated on all 2^n indices and the oracle has one

@@ -23,15 +23,4 @@ enum ModularArithmetic {
     }
     return result
   }
-
-  /// The smallest r ≥ 1 with base^r ≡ 1 (mod modulus), by trying r = 1, 2, …; nil when none is
-  /// found below the modulus (base and modulus share a factor).
-  static func order(of base: Int, modulus: Int) -> Int? {
-    var value = base % modulus
-    for r in 1..<max(modulus, 2) {
-      if value == 1 { return r }
-      value = value * base % modulus
-    }
-    return nil
-  }
 }

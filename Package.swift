@@ -5,6 +5,11 @@ import PackageDescription
 // (`--toolset Toolsets/native.json`), never from flags in this manifest:
 // research code must be able to depend on the package.
 
+// The algorithm examples read their options with swift-argument-parser.
+let algorithmExampleDependencies: [Target.Dependency] = [
+  "Entangle", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+]
+
 let package = Package(
   name: "Entangle",
   platforms: [.macOS(.v14)],
@@ -15,6 +20,10 @@ let package = Package(
     .executable(name: "entangle", targets: ["EntangleCLI"]),
     .executable(name: "bell", targets: ["bell"]),
     .executable(name: "qft-demo", targets: ["qft-demo"]),
+    .executable(name: "grover", targets: ["grover"]),
+    .executable(name: "phase-estimation", targets: ["phase-estimation"]),
+    .executable(name: "shor", targets: ["shor"]),
+    .executable(name: "teleportation", targets: ["teleportation"]),
     .executable(name: "kernel-benchmark", targets: ["kernel-benchmark"]),
     .executable(name: "variational-benchmark", targets: ["variational-benchmark"]),
   ],
@@ -73,6 +82,10 @@ let package = Package(
     // MARK: - Examples
     .executableTarget(name: "bell", dependencies: ["Entangle"], path: "Examples/Bell"),
     .executableTarget(name: "qft-demo", dependencies: ["Entangle"], path: "Examples/QFT"),
+    .executableTarget(name: "grover", dependencies: algorithmExampleDependencies, path: "Examples/Grover"),
+    .executableTarget(name: "phase-estimation", dependencies: algorithmExampleDependencies, path: "Examples/PhaseEstimation"),
+    .executableTarget(name: "shor", dependencies: algorithmExampleDependencies, path: "Examples/Shor"),
+    .executableTarget(name: "teleportation", dependencies: algorithmExampleDependencies, path: "Examples/Teleportation"),
 
     // MARK: - Benchmarks
     .executableTarget(

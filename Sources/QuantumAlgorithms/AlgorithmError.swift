@@ -13,6 +13,15 @@ public enum AlgorithmError: Error, Hashable, Sendable, CustomStringConvertible {
   case notConverged(method: String, iterations: Int, residual: Double, tolerance: Double)
   /// A dense method was asked for more qubits than it can hold in memory and time.
   case tooManyQubits(method: String, qubits: Int, maximum: Int)
+  /// A search whose predicate marks none of the 2^n basis states: there is nothing to find.
+  case noMarkedStates(qubits: Int)
+  /// A number Shor's algorithm here does not factor, and why (even, prime, a prime power, too large).
+  case unsupportedNumber(Int, reason: String)
+  /// Order finding ran `attempts` times without yielding a factor of `number`.
+  case factoringFailed(number: Int, attempts: Int)
+  /// A base given by the user whose order `order` modulo `number` yields no factor
+  /// (the order is odd, or a^(r/2) ≡ −1 mod N).
+  case unsuitableBase(base: Int, number: Int, order: Int)
 
   public var description: String {
     switch self {
@@ -26,6 +35,18 @@ public enum AlgorithmError: Error, Hashable, Sendable, CustomStringConvertible {
       return "\(method) did not converge in \(iterations) iterations: residual \(residual) is above the tolerance \(tolerance)"
     case let .tooManyQubits(method, qubits, maximum):
       return "\(method) needs a dense matrix of \(qubits) qubits; it handles at most \(maximum) qubits"
+    case let .noMarkedStates(qubits):
+      return "the predicate marks none of the \(1 << min(qubits, 62)) basis states of \(qubits) qubits; "
+        + "Grover search needs at least one marked state"
+    case let .unsupportedNumber(number, reason):
+      return "cannot factor \(number) with Shor's algorithm here: \(reason)"
+    case let .factoringFailed(number, attempts):
+      return "no factor of \(number) found in \(attempts) order-finding run\(attempts == 1 ? "" : "s"); "
+        + "try another seed or allow more attempts"
+    case let .unsuitableBase(base, number, order):
+      let why = order % 2 == 1 ? "the order is odd" : "\(base)^\(order / 2) ≡ −1 (mod \(number))"
+      return "base \(base) has order \(order) modulo \(number) and \(why), so it yields no factor; "
+        + "choose another base or let the program choose one"
     }
   }
 }

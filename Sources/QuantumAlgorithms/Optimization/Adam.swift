@@ -36,15 +36,10 @@ public struct Adam: Optimizer {
   public func minimize(
     _ objective: Objective, from start: [Double], observer: ((OptimizationProgress) -> OptimizationDecision)?
   ) throws -> OptimizationResult {
-    guard learningRate > 0 && learningRate.isFinite else {
-      throw AlgorithmError.invalidArgument(name: "learningRate", value: "\(learningRate)", expected: "positive and finite")
-    }
-    for (name, beta) in [("beta1", beta1), ("beta2", beta2)] where !(0..<1).contains(beta) {
-      throw AlgorithmError.invalidArgument(name: name, value: "\(beta)", expected: "in 0..<1")
-    }
-    guard epsilon > 0 && epsilon.isFinite else {
-      throw AlgorithmError.invalidArgument(name: "epsilon", value: "\(epsilon)", expected: "positive and finite")
-    }
+    try AlgorithmError.requirePositive(learningRate, name: "learningRate")
+    try AlgorithmError.requireFraction(beta1, name: "beta1")
+    try AlgorithmError.requireFraction(beta2, name: "beta2")
+    try AlgorithmError.requirePositive(epsilon, name: "epsilon")
     var run = try OptimizationRun(
       optimizer: "Adam", objective: objective, start: start, stopping: stopping, needsGradient: true,
       observer: observer)

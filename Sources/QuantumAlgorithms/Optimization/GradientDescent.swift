@@ -32,12 +32,8 @@ public struct GradientDescent: Optimizer {
   public func minimize(
     _ objective: Objective, from start: [Double], observer: ((OptimizationProgress) -> OptimizationDecision)?
   ) throws -> OptimizationResult {
-    guard learningRate > 0 && learningRate.isFinite else {
-      throw AlgorithmError.invalidArgument(name: "learningRate", value: "\(learningRate)", expected: "positive and finite")
-    }
-    guard (0..<1).contains(momentum) else {
-      throw AlgorithmError.invalidArgument(name: "momentum", value: "\(momentum)", expected: "in 0..<1")
-    }
+    try AlgorithmError.requirePositive(learningRate, name: "learningRate")
+    try AlgorithmError.requireFraction(momentum, name: "momentum")
     var run = try OptimizationRun(
       optimizer: "GradientDescent", objective: objective, start: start, stopping: stopping, needsGradient: true,
       observer: observer)

@@ -131,3 +131,17 @@ extension Array where Element == Double {
   /// scale · a.
   func scaled(by scale: Double) -> [Double] { map { scale * $0 } }
 }
+
+extension AlgorithmError {
+  /// Throws ``invalidArgument(name:value:expected:)`` unless `value` is positive and finite.
+  static func requirePositive(_ value: Double, name: String) throws(AlgorithmError) {
+    guard value > 0 && value.isFinite else {
+      throw .invalidArgument(name: name, value: "\(value)", expected: "positive and finite")
+    }
+  }
+
+  /// Throws ``invalidArgument(name:value:expected:)`` unless `value` is in 0..<1 (a decay or momentum).
+  static func requireFraction(_ value: Double, name: String) throws(AlgorithmError) {
+    guard (0..<1).contains(value) else { throw .invalidArgument(name: name, value: "\(value)", expected: "in 0..<1") }
+  }
+}

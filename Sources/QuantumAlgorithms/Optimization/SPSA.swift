@@ -62,16 +62,13 @@ public struct SPSA: Optimizer {
   public func minimize(
     _ objective: Objective, from start: [Double], observer: ((OptimizationProgress) -> OptimizationDecision)?
   ) throws -> OptimizationResult {
-    guard perturbation > 0 && perturbation.isFinite else {
-      throw AlgorithmError.invalidArgument(name: "perturbation", value: "\(perturbation)", expected: "positive and finite")
-    }
+    try AlgorithmError.requirePositive(perturbation, name: "perturbation")
     let stability = self.stability ?? 0.1 * Double(stopping.maximumIterations)
     guard stability >= 0 && stability.isFinite else {
       throw AlgorithmError.invalidArgument(name: "stability", value: "\(stability)", expected: "non-negative and finite")
     }
-    for (name, exponent) in [("alpha", alpha), ("gamma", gamma)] where !(exponent > 0 && exponent.isFinite) {
-      throw AlgorithmError.invalidArgument(name: name, value: "\(exponent)", expected: "positive and finite")
-    }
+    try AlgorithmError.requirePositive(alpha, name: "alpha")
+    try AlgorithmError.requirePositive(gamma, name: "gamma")
     var run = try OptimizationRun(
       optimizer: "SPSA", objective: objective, start: start, stopping: stopping, needsGradient: false,
       observer: observer)
@@ -89,14 +86,10 @@ public struct SPSA: Optimizer {
     let a: Double
     switch gain {
     case .fixed(let value):
-      guard value > 0 && value.isFinite else {
-        throw AlgorithmError.invalidArgument(name: "the SPSA gain a", value: "\(value)", expected: "positive and finite")
-      }
+      try AlgorithmError.requirePositive(value, name: "the SPSA gain a")
       a = value
     case let .calibrated(firstStep, samples):
-      guard firstStep > 0 && firstStep.isFinite else {
-        throw AlgorithmError.invalidArgument(name: "firstStep", value: "\(firstStep)", expected: "positive and finite")
-      }
+      try AlgorithmError.requirePositive(firstStep, name: "firstStep")
       guard samples >= 1 else {
         throw AlgorithmError.invalidArgument(name: "calibration samples", value: "\(samples)", expected: "at least 1")
       }

@@ -41,6 +41,12 @@ public enum CircuitError: Error, Hashable, Sendable, CustomStringConvertible {
   case matrixTooLarge(qubits: Int)
   /// A Pauli string contains a character other than I, X, Y, Z.
   case invalidPauli(character: Character, position: Int, string: String)
+  /// The text of a Pauli sum does not follow its grammar: what was expected, what was found
+  /// instead, and where (`column` counts characters from 1).
+  case invalidPauliSum(expected: String, found: String, column: Int, text: String)
+  /// The product of two Pauli sums is not Hermitian (the factors do not commute): the term whose
+  /// imaginary coefficient did not cancel, and that coefficient.
+  case nonHermitianProduct(pauli: String, imaginaryPart: Double)
 
   public var description: String {
     switch self {
@@ -82,6 +88,10 @@ public enum CircuitError: Error, Hashable, Sendable, CustomStringConvertible {
       return "a dense matrix of a \(qubits)-qubit gate is too large to build (at most 12 qubits)"
     case let .invalidPauli(character, position, string):
       return "'\(character)' at position \(position) of Pauli string \"\(string)\" is not one of I, X, Y, Z"
+    case let .invalidPauliSum(expected, found, column, text):
+      return "expected \(expected) at column \(column), found \(found), in \"\(text)\""
+    case let .nonHermitianProduct(pauli, imaginaryPart):
+      return "the product of the two Pauli sums is not Hermitian: term \(pauli) has imaginary coefficient \(imaginaryPart)i; only sums that commute have a Hermitian product"
     }
   }
 }

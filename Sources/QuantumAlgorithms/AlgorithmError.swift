@@ -22,6 +22,13 @@ public enum AlgorithmError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A base given by the user whose order `order` modulo `number` yields no factor
   /// (the order is odd, or a^(r/2) ≡ −1 mod N).
   case unsuitableBase(base: Int, number: Int, order: Int)
+  /// A vector whose length does not match the objective's dimension: what it is, the length
+  /// expected and the length given.
+  case dimensionMismatch(name: String, expected: Int, actual: Int)
+  /// A gradient-based optimizer was given an objective that has no gradient.
+  case gradientRequired(optimizer: String)
+  /// The objective returned NaN or an infinity: which quantity, and the point it was evaluated at.
+  case nonFiniteObjective(quantity: String, point: [Double])
 
   public var description: String {
     switch self {
@@ -47,6 +54,12 @@ public enum AlgorithmError: Error, Hashable, Sendable, CustomStringConvertible {
       let why = order % 2 == 1 ? "the order is odd" : "\(base)^\(order / 2) ≡ −1 (mod \(number))"
       return "base \(base) has order \(order) modulo \(number) and \(why), so it yields no factor; "
         + "choose another base or let the program choose one"
+    case let .dimensionMismatch(name, expected, actual):
+      return "\(name) has \(actual) entr\(actual == 1 ? "y" : "ies"); the objective has dimension \(expected)"
+    case let .gradientRequired(optimizer):
+      return "\(optimizer) needs a gradient; build the Objective with init(dimension:value:gradient:), or use NelderMead or SPSA"
+    case let .nonFiniteObjective(quantity, point):
+      return "the objective's \(quantity) is not finite at \(point); keep the search inside the objective's domain"
     }
   }
 }

@@ -23,6 +23,8 @@ extension CompiledCircuit {
   /// - Throws: ``SimulationError/notDifferentiable(operation:)`` for a measurement, reset or
   ///   classically conditioned gate; ``SimulationError/circuit(_:)`` for a missing value; the
   ///   errors of ``expectationValues(of:forEach:scalar:threads:)``.
+  @_specialize(where Scalar == Double)
+  @_specialize(where Scalar == Float)
   public func gradient<Scalar: AmplitudeScalar>(
     of observable: PauliSum, at bindings: [String: Double], scalar: Scalar.Type = Double.self,
     threads: Int = ProcessInfo.processInfo.activeProcessorCount

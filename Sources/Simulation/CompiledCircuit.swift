@@ -68,6 +68,8 @@ public struct CompiledCircuit: Sendable {
   /// - Throws: ``SimulationError/circuit(_:)`` for a missing or non-finite value (the first
   ///   failing binding's error); ``SimulationError/qubitOutOfRange(qubit:qubitCount:)`` when H
   ///   names a qubit the state lacks; the memory errors of ``StateVector/init(qubits:memoryLimit:)``.
+  @_specialize(where Scalar == Double)
+  @_specialize(where Scalar == Float)
   public func expectationValues<Scalar: AmplitudeScalar>(
     of observable: PauliSum, forEach bindings: [[String: Double]], scalar: Scalar.Type = Double.self,
     threads: Int = ProcessInfo.processInfo.activeProcessorCount

@@ -24,6 +24,7 @@ let package = Package(
     .executable(name: "phase-estimation", targets: ["phase-estimation"]),
     .executable(name: "shor", targets: ["shor"]),
     .executable(name: "teleportation", targets: ["teleportation"]),
+    .executable(name: "vqe-h2", targets: ["vqe-h2"]),
     .executable(name: "kernel-benchmark", targets: ["kernel-benchmark"]),
     .executable(name: "variational-benchmark", targets: ["variational-benchmark"]),
   ],
@@ -86,6 +87,7 @@ let package = Package(
     .executableTarget(name: "phase-estimation", dependencies: algorithmExampleDependencies, path: "Examples/PhaseEstimation"),
     .executableTarget(name: "shor", dependencies: algorithmExampleDependencies, path: "Examples/Shor"),
     .executableTarget(name: "teleportation", dependencies: algorithmExampleDependencies, path: "Examples/Teleportation"),
+    .executableTarget(name: "vqe-h2", dependencies: algorithmExampleDependencies, path: "Examples/VQEH2"),
 
     // MARK: - Benchmarks
     .executableTarget(

@@ -1,7 +1,7 @@
 // Parameter sweeps and gradients: what a variational loop pays per step.
 //
 //   swift run -c release --toolset Toolsets/native.json variational-benchmark [--repeat 7] [--threads 1,2] \
-//       [--suite overhead,gradient] [--gradient-qubits 16,20]
+//       [--suite overhead,gradient] [--overhead-qubits 4,20] [--gradient-qubits 16,20]
 //
 // 1. Per-evaluation overhead: ⟨H⟩ of a hardware-efficient ansatz at 4 and 20 qubits, planned
 //    afresh on every call (`StateVector.apply(circuit, bindings:)`) against a `CompiledCircuit`
@@ -18,6 +18,7 @@ struct Options {
   var threads = [1, 2]
   var suites = ["overhead", "gradient"]
   var gradientQubits = [16, 20]
+  var overheadQubits = [4, 20]
 
   init(_ arguments: [String]) {
     var index = 1
@@ -28,6 +29,7 @@ struct Options {
       case "--threads": threads = value.split(separator: ",").compactMap { Int($0) }
       case "--suite": suites = value.split(separator: ",").map(String.init)
       case "--gradient-qubits": gradientQubits = value.split(separator: ",").compactMap { Int($0) }
+      case "--overhead-qubits": overheadQubits = value.split(separator: ",").compactMap { Int($0) }
       default: break
       }
       index += 2
@@ -88,7 +90,8 @@ if options.suites.contains("overhead") {
 print("## Per-evaluation overhead: planned afresh against compiled and bound")
 print("| n | layers | parameters | threads | fresh plan per call | compiled, per call | compiled, batch of 32 (per binding) | fresh ÷ compiled |")
 print("|---|---|---|---|---|---|---|---|")
-for (n, layers) in [(4, 2), (20, 2)] {
+for n in options.overheadQubits {
+  let layers = 2
   let circuit = try hardwareEfficientAnsatz(qubits: n, layers: layers)
   let observable = try isingChain(qubits: n)
   let compiled = try CompiledCircuit(circuit)

@@ -83,6 +83,15 @@ extension ExecutionPlan.Rebinding {
   func lowered(for bindings: [String: Double]) throws(CircuitError) -> [ExecutionPlan.Step]? {
     var result = lowered
     for entry in operations {
+      // A gate on targets lowers to one step: its matrix goes straight into the template's
+      // shape, with no classification (the common case, and most of a binding's cost).
+      if entry.stepCount == 1, case let .gate(gate, _, _) = entry.operation.kind, gate.qubitCount > 0 {
+        guard let shaped = ExecutionPlan.Step.fitting(try gate.matrix(bindings).elements, to: result[entry.firstStep]) else {
+          return nil
+        }
+        result[entry.firstStep] = shaped
+        continue
+      }
       let steps = try ExecutionPlan.lower(entry.operation, bindings: bindings)
       guard steps.count == entry.stepCount else { return nil }
       for (offset, step) in steps.enumerated() {
@@ -102,21 +111,35 @@ extension ExecutionPlan.Step {
     switch (self, template) {
     case let (.conditioned(condition, inner), .conditioned(_, innerTemplate)):
       return inner.shaped(like: innerTemplate).map { .conditioned(condition, $0) }
-    case let (.diagonal(entries, targets, controlMask), .diagonal(_, templateTargets, templateControls)):
-      guard targets == templateTargets, controlMask == templateControls else { return nil }
-      return .diagonal(entries: entries, targets: targets, controlMask: controlMask)
-    case let (_, .dense(_, targets, controlMask)):
-      guard let unitary, unitary.targets == targets, unitary.controlMask == controlMask else { return nil }
-      return .dense(matrix: targetMatrix, targets: targets, controlMask: controlMask)
-    case let (_, .permutation(permutation, _, targets, controlMask)):
-      guard let unitary, unitary.targets == targets, unitary.controlMask == controlMask else { return nil }
-      let matrix = targetMatrix
+    default:
+      guard let unitary, let shape = template.unitary, unitary.targets == shape.targets,
+        unitary.controlMask == shape.controlMask
+      else { return nil }
+      return Self.fitting(targetMatrix, to: template)
+    }
+  }
+
+  /// A gate matrix on the template's targets (row-major) as a step of the template's class
+  /// (inside its condition, if any); nil when the matrix has entries outside the template's
+  /// diagonal or permutation.
+  static func fitting(_ matrix: [Complex<Double>], to template: ExecutionPlan.Step) -> ExecutionPlan.Step? {
+    switch template {
+    case let .conditioned(condition, inner):
+      return fitting(matrix, to: inner).map { .conditioned(condition, $0) }
+    case let .dense(_, targets, controlMask):
+      guard matrix.count == 1 << (2 * targets.count) else { return nil }
+      return .dense(matrix: matrix, targets: targets, controlMask: controlMask)
+    case let .diagonal(_, targets, controlMask):
+      let dimension = 1 << targets.count
+      guard matrix.count == dimension * dimension,
+        matrix.indices.allSatisfy({ $0 / dimension == $0 % dimension || matrix[$0] == .zero })
+      else { return nil }
+      return .diagonal(entries: (0..<dimension).map { matrix[$0 * (dimension + 1)] }, targets: targets, controlMask: controlMask)
+    case let .permutation(permutation, _, targets, controlMask):
       let dimension = permutation.count
-      for column in 0..<dimension {
-        for row in 0..<dimension where row != permutation[column] && matrix[row * dimension + column] != .zero {
-          return nil
-        }
-      }
+      guard matrix.count == dimension * dimension,
+        matrix.indices.allSatisfy({ $0 / dimension == permutation[$0 % dimension] || matrix[$0] == .zero })
+      else { return nil }
       let phases = (0..<dimension).map { matrix[permutation[$0] * dimension + $0] }
       return .permutation(permutation: permutation, phases: phases, targets: targets, controlMask: controlMask)
     default:

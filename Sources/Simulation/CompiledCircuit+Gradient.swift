@@ -197,21 +197,14 @@ extension StateVector {
   mutating func setToProduct(of observable: PauliSum, with state: StateVector) throws(SimulationError) {
     var terms: [StateKernels.PauliTerm] = []
     for term in observable.terms {
-      var flipMask = 0, signMask = 0, yCount = 0
-      for (qubit, pauli) in term.pauli.operators {
-        guard (0..<qubitCount).contains(qubit) else { throw .qubitOutOfRange(qubit: qubit, qubitCount: qubitCount) }
-        switch pauli {
-        case .i: break
-        case .x: flipMask |= 1 << qubit
-        case .z: signMask |= 1 << qubit
-        case .y:
-          flipMask |= 1 << qubit
-          signMask |= 1 << qubit
-          yCount += 1
-        }
+      if let qubit = term.pauli.qubits.last, qubit >= qubitCount {
+        throw .qubitOutOfRange(qubit: qubit, qubitCount: qubitCount)
       }
-      let phase = [Complex<Double>.one, .i, -.one, -.i][yCount % 4]
-      terms.append(.init(coefficient: term.coefficient, flipMask: flipMask, signMask: signMask, phase: phase))
+      let masks = term.pauli.bitMasks
+      terms.append(
+        .init(
+          coefficient: term.coefficient, flipMask: masks.xMask, signMask: masks.zMask,
+          phase: Complex(masks.phase.real, masks.phase.imaginary)))
     }
     StateKernels.applyPauliSum(
       terms, from: UnsafePointer(state.buffer.base), to: uniqueBase(), qubitCount: qubitCount, threads: threadCount)

@@ -23,26 +23,16 @@ extension StateVector {
     var groups: [Int: [(coefficient: Double, signMask: Int, phase: Complex<Double>)]] = [:]
     var total = 0.0
     for term in observable.terms {
-      var flipMask = 0, signMask = 0, yCount = 0
-      for (qubit, pauli) in term.pauli.operators {
-        guard (0..<qubitCount).contains(qubit) else { throw .qubitOutOfRange(qubit: qubit, qubitCount: qubitCount) }
-        switch pauli {
-        case .i: break
-        case .x: flipMask |= 1 << qubit
-        case .z: signMask |= 1 << qubit
-        case .y:
-          flipMask |= 1 << qubit
-          signMask |= 1 << qubit
-          yCount += 1
-        }
+      if let qubit = term.pauli.qubits.last, qubit >= qubitCount {
+        throw .qubitOutOfRange(qubit: qubit, qubitCount: qubitCount)
       }
-      if flipMask == 0 && signMask == 0 {
+      let masks = term.pauli.bitMasks
+      if masks.xMask == 0 && masks.zMask == 0 {
         total += term.coefficient * normSquared
         continue
       }
-      // P|i⟩ = i^{#Y} (−1)^{popcount(i & signMask)} |i ⊕ flipMask⟩.
-      let phase = [Complex<Double>.one, .i, -.one, -.i][yCount % 4]
-      groups[flipMask, default: []].append((term.coefficient, signMask, phase))
+      groups[masks.xMask, default: []].append(
+        (term.coefficient, masks.zMask, Complex(masks.phase.real, masks.phase.imaginary)))
     }
     let sortedGroups = groups.sorted(by: { $0.key < $1.key })
     guard !sortedGroups.isEmpty else { return total }

@@ -65,19 +65,9 @@ public struct ExactDiagonalization: Sendable {
     for (offset, index) in basis.enumerated() { position[index] = offset }
     var matrix = try HermitianMatrix(dimension: basis.count)
     for term in observable.terms {
-      var flipMask = 0, signMask = 0, yCount = 0
-      for (qubit, pauli) in term.pauli.operators {
-        switch pauli {
-        case .i: break
-        case .x: flipMask |= 1 << qubit
-        case .z: signMask |= 1 << qubit
-        case .y:
-          flipMask |= 1 << qubit
-          signMask |= 1 << qubit
-          yCount += 1
-        }
-      }
-      let yPhase: Complex<Double> = [Complex(1), Complex(0, 1), Complex(-1), Complex(0, -1)][yCount % 4]
+      let masks = term.pauli.bitMasks
+      let flipMask = masks.xMask, signMask = masks.zMask
+      let yPhase = Complex(masks.phase.real, masks.phase.imaginary)
       for (column, index) in basis.enumerated() {
         guard let row = position[index ^ flipMask] else { continue }
         let sign: Double = (index & signMask).nonzeroBitCount % 2 == 0 ? 1 : -1

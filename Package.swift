@@ -17,6 +17,8 @@ let package = Package(
   // MARK: - Products
   products: [
     .library(name: "Entangle", targets: ["Entangle"]),
+    // MPI in its own product: research code that does not use it needs no MPI installed.
+    .library(name: "EntangleMPI", targets: ["EntangleMPI"]),
     .executable(name: "entangle", targets: ["EntangleCLI"]),
     .executable(name: "bell", targets: ["bell"]),
     .executable(name: "qft-demo", targets: ["qft-demo"]),
@@ -42,6 +44,11 @@ let package = Package(
       pkgConfig: "fftw3",
       providers: [.apt(["libfftw3-dev"]), .brew(["fftw"])]
     ),
+    .systemLibrary(
+      name: "CMPI",
+      pkgConfig: "ompi-c",
+      providers: [.apt(["libopenmpi-dev"]), .brew(["open-mpi"])]
+    ),
     .target(
       name: "Circuits",
       dependencies: [.product(name: "ComplexModule", package: "swift-numerics")]
@@ -65,6 +72,10 @@ let package = Package(
         "Simulation",
         .product(name: "ComplexModule", package: "swift-numerics"),
       ]
+    ),
+    .target(
+      name: "EntangleMPI",
+      dependencies: ["CMPI"]
     ),
     .target(
       name: "Entangle",
@@ -102,6 +113,8 @@ let package = Package(
     ),
 
     // MARK: - Tests
+    // Run under mpirun by Scripts/test: MPI needs several processes, which a test runner is not.
+    .executableTarget(name: "mpi-checks", dependencies: ["EntangleMPI"], path: "Tests/MPIChecks"),
     .target(
       name: "EntangleTestSupport",
       dependencies: ["Circuits", .product(name: "ComplexModule", package: "swift-numerics")],

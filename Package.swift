@@ -27,6 +27,8 @@ let package = Package(
     .executable(name: "vqe-h2", targets: ["vqe-h2"]),
     .executable(name: "kernel-benchmark", targets: ["kernel-benchmark"]),
     .executable(name: "variational-benchmark", targets: ["variational-benchmark"]),
+    .executable(name: "runtime-benchmark", targets: ["runtime-benchmark"]),
+    .executable(name: "checkpoint-demo", targets: ["checkpoint-demo"]),
   ],
 
   // MARK: - Dependencies
@@ -67,6 +69,15 @@ let package = Package(
       ]
     ),
     .target(
+      name: "HybridRuntime",
+      dependencies: [
+        "Circuits",
+        "Simulation",
+        .product(name: "ComplexModule", package: "swift-numerics"),
+        .product(name: "RealModule", package: "swift-numerics"),
+      ]
+    ),
+    .target(
       name: "Entangle",
       dependencies: ["Circuits", "OpenQASM", "Simulation", "QuantumAlgorithms"]
     ),
@@ -88,6 +99,7 @@ let package = Package(
     .executableTarget(name: "shor", dependencies: algorithmExampleDependencies, path: "Examples/Shor"),
     .executableTarget(name: "teleportation", dependencies: algorithmExampleDependencies, path: "Examples/Teleportation"),
     .executableTarget(name: "vqe-h2", dependencies: algorithmExampleDependencies, path: "Examples/VQEH2"),
+    .executableTarget(name: "checkpoint-demo", dependencies: ["Entangle", "HybridRuntime"], path: "Examples/CheckpointDemo"),
 
     // MARK: - Benchmarks
     .executableTarget(
@@ -99,6 +111,11 @@ let package = Package(
       name: "variational-benchmark",
       dependencies: ["Entangle"],
       path: "Benchmarks/VariationalBenchmark"
+    ),
+    .executableTarget(
+      name: "runtime-benchmark",
+      dependencies: ["Entangle", "HybridRuntime"],
+      path: "Benchmarks/RuntimeBenchmark"
     ),
 
     // MARK: - Tests
@@ -117,6 +134,10 @@ let package = Package(
     .testTarget(
       name: "QuantumAlgorithmsTests",
       dependencies: ["QuantumAlgorithms", "Simulation", "Circuits", "EntangleTestSupport"]
+    ),
+    .testTarget(
+      name: "HybridRuntimeTests",
+      dependencies: ["HybridRuntime", "Simulation", "Circuits", "EntangleTestSupport"]
     ),
     .testTarget(name: "EntangleCLITests", dependencies: ["EntangleCLI", "EntangleTestSupport"]),
   ]

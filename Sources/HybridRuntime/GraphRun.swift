@@ -80,6 +80,7 @@ public actor GraphRun {
   private var retries = 0
   private var checkpointFailures: [String] = []
   private var started = false
+  private var registering = false
   private var isCancelled = false
   private var finish: CheckedContinuation<Void, Never>?
   private let clock = ContinuousClock()
@@ -112,7 +113,11 @@ public actor GraphRun {
     origin = clock.now
     states = Array(repeating: NodeState(), count: nodes.count)
     assignCriticalPathPriorities()
+    // Queue every ready task before starting any, so the first to start is the most critical.
+    registering = true
     for id in nodes.indices { register(id) }
+    registering = false
+    schedule()
     await withTaskCancellationHandler {
       await withCheckedContinuation { continuation in
         if isFinished { continuation.resume() } else { finish = continuation }
@@ -127,7 +132,9 @@ public actor GraphRun {
   /// cancelled (Swift task cancellation) and settle as ``TaskError/cancelled(task:)``.
   public func cancel() {
     isCancelled = true
-    for id in states.indices where !isSettled(id) {
+    // Dependents come after their inputs, so settling from the last task back marks every
+    // task cancelled itself rather than failed by a cancelled input.
+    for id in states.indices.reversed() where !isSettled(id) {
       settle(id, .failure(TaskError.cancelled(task: nodes[id].name)))
     }
   }
@@ -142,7 +149,9 @@ public actor GraphRun {
       guard seen.insert(id).inserted else { continue }
       stack.append(contentsOf: states[id].dependents)
       stack.append(contentsOf: states[id].submitted)
-      if !isSettled(id) { settle(id, .failure(TaskError.cancelled(task: nodes[id].name))) }
+    }
+    for id in seen.sorted(by: >) where !isSettled(id) {
+      settle(id, .failure(TaskError.cancelled(task: nodes[id].name)))
     }
   }
 
@@ -281,6 +290,7 @@ public actor GraphRun {
 
   /// Starts (or resumes) ready tasks in priority order while they fit.
   private func schedule() {
+    guard !registering else { return }
     var skipped: [Waiter] = []
     while inUse.threads < budget.threads, let waiter = queue.popMax() {
       let id = waiter.node
@@ -380,6 +390,7 @@ public actor GraphRun {
         // Timed out: settle now, but hold the resources until the body really stops.
         let timeout = node.timeout ?? .zero
         await run.settle(node.id, .failure(TaskError.timedOut(task: node.name, after: timeout)))
+        work.cancel()
         _ = await work.result
         await run.bodyEnded(node.id)
         return

@@ -29,6 +29,8 @@ let package = Package(
     .executable(name: "vqe-h2", targets: ["vqe-h2"]),
     .executable(name: "kernel-benchmark", targets: ["kernel-benchmark"]),
     .executable(name: "variational-benchmark", targets: ["variational-benchmark"]),
+    .executable(name: "runtime-benchmark", targets: ["runtime-benchmark"]),
+    .executable(name: "checkpoint-demo", targets: ["checkpoint-demo"]),
   ],
 
   // MARK: - Dependencies
@@ -74,12 +76,21 @@ let package = Package(
       ]
     ),
     .target(
+      name: "HybridRuntime",
+      dependencies: [
+        "Circuits",
+        "Simulation",
+        .product(name: "ComplexModule", package: "swift-numerics"),
+        .product(name: "RealModule", package: "swift-numerics"),
+      ]
+    ),
+    .target(
       name: "EntangleMPI",
-      dependencies: ["CMPI"]
+      dependencies: ["CMPI", "HybridRuntime", "Circuits", "Simulation"]
     ),
     .target(
       name: "Entangle",
-      dependencies: ["Circuits", "OpenQASM", "Simulation", "QuantumAlgorithms"]
+      dependencies: ["Circuits", "OpenQASM", "Simulation", "QuantumAlgorithms", "HybridRuntime"]
     ),
 
     // MARK: - Command line
@@ -99,6 +110,7 @@ let package = Package(
     .executableTarget(name: "shor", dependencies: algorithmExampleDependencies, path: "Examples/Shor"),
     .executableTarget(name: "teleportation", dependencies: algorithmExampleDependencies, path: "Examples/Teleportation"),
     .executableTarget(name: "vqe-h2", dependencies: algorithmExampleDependencies, path: "Examples/VQEH2"),
+    .executableTarget(name: "checkpoint-demo", dependencies: ["Entangle", "HybridRuntime"], path: "Examples/CheckpointDemo"),
 
     // MARK: - Benchmarks
     .executableTarget(
@@ -110,6 +122,11 @@ let package = Package(
       name: "variational-benchmark",
       dependencies: ["Entangle"],
       path: "Benchmarks/VariationalBenchmark"
+    ),
+    .executableTarget(
+      name: "runtime-benchmark",
+      dependencies: ["Entangle", "HybridRuntime"],
+      path: "Benchmarks/RuntimeBenchmark"
     ),
 
     // MARK: - Tests
@@ -130,6 +147,10 @@ let package = Package(
     .testTarget(
       name: "QuantumAlgorithmsTests",
       dependencies: ["QuantumAlgorithms", "Simulation", "Circuits", "EntangleTestSupport"]
+    ),
+    .testTarget(
+      name: "HybridRuntimeTests",
+      dependencies: ["HybridRuntime", "Simulation", "Circuits", "EntangleTestSupport"]
     ),
     .testTarget(name: "EntangleCLITests", dependencies: ["EntangleCLI", "EntangleTestSupport"]),
   ]

@@ -1,5 +1,6 @@
 // Checks of EntangleMPI that need several processes: `mpirun -np 3 --oversubscribe mpi-checks`.
 // Every rank runs the same checks; a failure prints the rank and the check and exits 1.
+import Entangle
 import EntangleMPI
 import Foundation
 
@@ -38,6 +39,50 @@ do {
   check(error == .rankOutOfRange(rank: world.size, size: world.size), "typed error for a bad rank", rank: rank)
 }
 check(try world.receiveIfAvailable(tag: 12345) == nil, "no message with an unused tag", rank: rank)
+
+// The MPI executor: rank 0 offloads jobs to ranks 1 and 2; the results equal the in-process executor's.
+let ansatz = try Circuit(qubits: 6) {
+  for q in 0..<6 { RY(Parameter("a\(q)"), q) }
+  for q in 0..<5 { CX(q, q + 1) }
+  for q in 0..<6 { RZ(Parameter("b\(q)") * 2, q) }
+}
+let observable = try PauliSum("0.5 * ZZIIII + 0.25 * IIXXII - 1.5 * IIIIIY + 0.125 * ZIZIZI")
+let bindings = (0..<12).map { seed in
+  Dictionary(uniqueKeysWithValues: ansatz.parameterNames.enumerated().map { ($1, 0.3 * Double(($0 + 5 * seed) % 11) - 1.4) })
+}
+if rank == 0 {
+  let executor = try MPIExecutor(world: world)
+  let distributed = QuantumRuntime(executor: executor)
+  let local = QuantumRuntime(executor: LocalExecutor())
+  let remote = try await distributed.expectations(ansatz, bindings: bindings, observables: [observable])
+  let here = try await local.expectations(ansatz, bindings: bindings, observables: [observable])
+  check(remote == here, "MPI expectations equal the in-process ones exactly", rank: rank)
+  let remoteGradient = try await distributed.gradient(ansatz, bindings: bindings[3], observable: observable)
+  let localGradient = try await local.gradient(ansatz, bindings: bindings[3], observable: observable)
+  check(remoteGradient.gradient == localGradient.gradient, "MPI gradient equals the in-process one", rank: rank)
+  let counts = try await distributed.samples(ansatz, bindings: bindings[0], shots: 500, seed: 3)
+  check(counts == (try await local.samples(ansatz, bindings: bindings[0], shots: 500, seed: 3)), "MPI samples", rank: rank)
+  // A job the worker cannot run comes back as the worker's error, with its message.
+  do {
+    _ = try await distributed.expectation(ansatz, observable: observable)
+    check(false, "an unbound parameter should fail on the worker", rank: rank)
+  } catch let error as MPIExecutorError {
+    guard case let .workerFailed(worker, message) = error else { check(false, "workerFailed expected", rank: rank); exit(1) }
+    check(worker >= 1 && message.contains("has no value"), "worker error carries the cause: \(message)", rank: rank)
+  }
+  // A job larger than a worker is refused before it is sent.
+  let small = try MPIExecutor(world: world, workerResources: ResourceBudget(memoryBytes: 1 << 9, threads: 1))
+  let oversized = QuantumJob(ansatz, bindings: bindings[0], request: .probabilities)
+  do {
+    _ = try await small.run(oversized)
+    check(false, "a job larger than a worker should be refused", rank: rank)
+  } catch let error as MPIExecutorError {
+    check(error == .tooLargeForWorker(needed: oversized.memoryBytes, available: 1 << 9), "typed refusal: \(error)", rank: rank)
+  }
+  try executor.shutdown()
+} else {
+  try await MPIExecutor.serveJobs(on: world)
+}
 
 try world.barrier()
 try world.finalize()

@@ -29,7 +29,8 @@ extension CompiledCircuit {
     of observable: PauliSum, at bindings: [String: Double], scalar: Scalar.Type = Double.self,
     threads: Int = ProcessInfo.processInfo.activeProcessorCount
   ) throws(SimulationError) -> (value: Double, gradient: [String: Double]) {
-    let gates = try AdjointGate.gates(of: circuit, bindings: bindings)
+    let gates = try AdjointGate.gates(
+      of: circuit, bindings: bindings, stateQubits: qubitCount, bytesPerAmplitude: Scalar.bytesPerAmplitude)
     var state = try StateVector<Scalar>(qubits: qubitCount)
     state.threadCount = threads
     try state.apply(self, bindings: bindings)
@@ -116,20 +117,44 @@ struct AdjointGate {
     var chainFactors: [String: Double]
   }
 
-  /// The operation's position among those that lower to steps.
+  /// The entry's position in the sweep.
   var index: Int
   /// Steps that apply U†.
   var inverse: [ExecutionPlan.Step]
   var derivatives: [Derivative]
 
-  static func gates(of circuit: Circuit, bindings: [String: Double]) throws(SimulationError) -> [AdjointGate] {
+  /// The sweep's gates: each gate with an angle alone, each run of gates without one as one
+  /// entry whose inverse is planned like a circuit (fused and cache-blocked), so that a CX
+  /// ladder costs a pass or two in the sweep rather than two per gate.
+  static func gates(of circuit: Circuit, bindings: [String: Double], stateQubits: Int, bytesPerAmplitude: Int)
+    throws(SimulationError) -> [AdjointGate]
+  {
     var result: [AdjointGate] = []
+    var constantRun: [Circuits.Operation] = []
+    func flushConstantRun() throws {
+      guard !constantRun.isEmpty else { return }
+      let inverse = try Circuit(
+        qubits: circuit.qubitCount,
+        operations: constantRun.reversed().map { operation in
+          guard case let .gate(gate, targets, controls) = operation.kind else { return operation }
+          return .gate(gate.inverse, on: targets, controls: controls)
+        })
+      let plan = try ExecutionPlan(
+        inverse, bindings: bindings, stateQubits: stateQubits, options: .standard(bytesPerAmplitude: bytesPerAmplitude))
+      result.append(AdjointGate(index: result.count, inverse: plan.steps, derivatives: []))
+      constantRun = []
+    }
     do {
       for operation in circuit.operations {
         guard case let .gate(gate, targets, controls) = operation.kind, operation.condition == nil else {
           if case .barrier = operation.kind { continue }
           throw SimulationError.notDifferentiable(operation: operation.summary)
         }
+        guard gate.parameters.contains(where: { !$0.isConstant }) else {
+          constantRun.append(operation)
+          continue
+        }
+        try flushConstantRun()
         let inverse = try ExecutionPlan.lower(gate.inverse, targets: targets, controls: controls, bindings: bindings)
         var derivatives: [Derivative] = []
         for (slot, parameter) in gate.parameters.enumerated() where !parameter.isConstant {
@@ -150,6 +175,7 @@ struct AdjointGate {
         }
         result.append(AdjointGate(index: result.count, inverse: inverse, derivatives: derivatives))
       }
+      try flushConstantRun()
     } catch let error as SimulationError {
       throw error
     } catch let error as CircuitError {

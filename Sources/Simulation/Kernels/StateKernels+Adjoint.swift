@@ -57,8 +57,8 @@ extension StateKernels {
     _ bra: UnsafePointer<S>, _ matrix: [Complex<Double>], targets: [Int], controlMask: Int, _ ket: UnsafePointer<S>,
     qubitCount: Int, threads: Int
   ) -> Complex<Double> {
-    if targets.count == 1, targets[0] >= 2, (controlMask >> targets[0]) << targets[0] == controlMask {
-      return braketOneTarget(bra, matrix, target: targets[0], controlMask: controlMask, ket, qubitCount: qubitCount, threads: threads)
+    if let lowest = targets.min(), lowest >= 2, (controlMask >> lowest) << lowest == controlMask {
+      return braketInRuns(bra, matrix, targets: targets, controlMask: controlMask, ket, qubitCount: qubitCount, threads: threads)
     }
     let k = targets.count
     let dimension = 1 << k
@@ -113,68 +113,67 @@ extension StateKernels {
     }
   }
 
-  /// ``braket(_:_:targets:controlMask:_:qubitCount:threads:)`` for one target t ≥ 2 with every
-  /// control above it: the pairs come in contiguous runs of 2^t amplitudes, over which the
-  /// four sums Σ conj(λₐ) ψ_b (a, b = 0, 1) are SIMD dot products; the matrix enters once at
-  /// the end. Runs whose controls are not all 1 are skipped unread.
+  /// ``braket(_:_:targets:controlMask:_:qubitCount:threads:)`` when every target is at least 2
+  /// and every control above the lowest target t: the amplitudes then come in contiguous
+  /// runs of 2^t over which the target and control bits are fixed, so ⟨λ|M|ψ⟩ is
+  /// Σ_ab M_ab · Σ_runs conj(λ_a)·ψ_b, each inner sum a SIMD dot product over a run in cache,
+  /// for the entries M_ab that are not zero (only a = b for a diagonal). Runs whose controls
+  /// are not all 1 are skipped unread.
   ///
   /// - Complexity: one read of both states where the controls are 1, at memory speed.
   @_specialize(where S == Double)
   @_specialize(where S == Float)
-  static func braketOneTarget<S: AmplitudeScalar>(
-    _ bra: UnsafePointer<S>, _ matrix: [Complex<Double>], target: Int, controlMask: Int, _ ket: UnsafePointer<S>,
+  static func braketInRuns<S: AmplitudeScalar>(
+    _ bra: UnsafePointer<S>, _ matrix: [Complex<Double>], targets: [Int], controlMask: Int, _ ket: UnsafePointer<S>,
     qubitCount: Int, threads: Int
   ) -> Complex<Double> {
-    let stride = 1 << target
-    let sums = Mutex<[[Complex<Double>]]>([])
-    ParallelLoop.forEachChunk(count: 1 << (qubitCount - target - 1), threads: threads, minimumPerThread: Swift.max(1, (1 << 17) >> target)) {
-      runs in
-      // Lanes hold (re, im) pairs: conj(l)·p has real part Σ l·p and imaginary part Σ (l·swap(p)) with alternating signs.
-      var totals = [Complex<Double>](repeating: .zero, count: 4)
-      let even = SIMD8<S>(1, 0, 1, 0, 1, 0, 1, 0)
-      let bytes = 8 &* MemoryLayout<S>.stride
-      for run in runs {
-        let start = run << (target + 1)
-        guard start & controlMask == controlMask else { continue }
-        let l0 = UnsafeRawPointer(bra + 2 &* start), l1 = UnsafeRawPointer(bra + 2 &* (start &+ stride))
-        let p0 = UnsafeRawPointer(ket + 2 &* start), p1 = UnsafeRawPointer(ket + 2 &* (start &+ stride))
-        var r00 = SIMD8<S>(), r01 = SIMD8<S>(), r10 = SIMD8<S>(), r11 = SIMD8<S>()
-        var s00 = SIMD8<S>(), s01 = SIMD8<S>(), s10 = SIMD8<S>(), s11 = SIMD8<S>()
-        var offset = 0
-        let end = 2 &* stride &* MemoryLayout<S>.stride
-        while offset < end {
-          let a0 = l0.loadUnaligned(fromByteOffset: offset, as: SIMD8<S>.self)
-          let a1 = l1.loadUnaligned(fromByteOffset: offset, as: SIMD8<S>.self)
-          let b0 = p0.loadUnaligned(fromByteOffset: offset, as: SIMD8<S>.self)
-          let b1 = p1.loadUnaligned(fromByteOffset: offset, as: SIMD8<S>.self)
-          let c0 = b0.swappedRealImaginary, c1 = b1.swappedRealImaginary
-          r00 = r00.addingRelaxedProduct(a0, b0)
-          s00 = s00.addingRelaxedProduct(a0, c0)
-          r01 = r01.addingRelaxedProduct(a0, b1)
-          s01 = s01.addingRelaxedProduct(a0, c1)
-          r10 = r10.addingRelaxedProduct(a1, b0)
-          s10 = s10.addingRelaxedProduct(a1, c0)
-          r11 = r11.addingRelaxedProduct(a1, b1)
-          s11 = s11.addingRelaxedProduct(a1, c1)
-          offset &+= bytes
+    let dimension = 1 << targets.count
+    let sortedTargets = targets.sorted()
+    let run = 1 << sortedTargets[0]
+    let offsets = (0..<dimension).map { value in
+      targets.enumerated().reduce(0) { $0 | (value >> $1.offset & 1) << $1.element }
+    }
+    let entries = (0..<dimension * dimension).filter { matrix[$0] != .zero }
+    let groups = 1 << (qubitCount - targets.count - sortedTargets[0])
+    let sums = Mutex<[Complex<Double>]>([])
+    ParallelLoop.forEachChunk(count: groups, threads: threads, minimumPerThread: Swift.max(1, (1 << 17) / (run * dimension))) {
+      range in
+      var total = Complex<Double>.zero
+      for group in range {
+        var base = group << sortedTargets[0]
+        for target in sortedTargets { base = (base >> target) << (target + 1) | (base & ((1 << target) - 1)) }
+        guard base & controlMask == controlMask else { continue }
+        for entry in entries {
+          let row = entry / dimension, column = entry % dimension
+          total += matrix[entry] * conjugateDot(bra + 2 &* (base | offsets[row]), ket + 2 &* (base | offsets[column]), count: run)
         }
-        // Folded into Double every run, so that Float sums stay accurate.
-        func fold(_ real: SIMD8<S>, _ swapped: SIMD8<S>) -> Complex<Double> {
-          Complex(Double(real.sum()), Double((swapped * even).sum() - (swapped * (1 - even)).sum()))
-        }
-        totals[0] += fold(r00, s00)
-        totals[1] += fold(r01, s01)
-        totals[2] += fold(r10, s10)
-        totals[3] += fold(r11, s11)
       }
-      sums.withLock { $0.append(totals) }
+      sums.withLock { $0.append(total) }
     }
-    // Σ_ab d_ab · Σ conj(λ_a) ψ_b, the parts summed in a fixed order.
-    let parts = sums.withLock { $0 }.sorted { ($0[0].real, $0[0].imaginary) < ($1[0].real, $1[0].imaginary) }
-    var result = Complex<Double>.zero
-    for part in parts {
-      result += matrix[0] * part[0] + matrix[1] * part[1] + matrix[2] * part[2] + matrix[3] * part[3]
+    // Summed in a fixed order, so that a result does not depend on which thread finished first.
+    return sums.withLock { parts in
+      parts.sorted { ($0.real, $0.imaginary) < ($1.real, $1.imaginary) }.reduce(.zero, +)
     }
-    return result
+  }
+
+  /// Σ conj(aᵢ) bᵢ over `count` interleaved amplitudes (a multiple of 4), eight scalars at a
+  /// time: conj(a)·b has real part Σ a·b over all scalars and imaginary part the alternating
+  /// sum of a·swap(b).
+  @inline(__always)
+  static func conjugateDot<S: AmplitudeScalar>(_ a: UnsafePointer<S>, _ b: UnsafePointer<S>, count: Int) -> Complex<Double> {
+    let even = SIMD8<S>(1, 0, 1, 0, 1, 0, 1, 0)
+    var real = SIMD8<S>(), swapped = SIMD8<S>()
+    let rawA = UnsafeRawPointer(a), rawB = UnsafeRawPointer(b)
+    let bytes = 8 &* MemoryLayout<S>.stride
+    var offset = 0
+    let end = 2 &* count &* MemoryLayout<S>.stride
+    while offset < end {
+      let x = rawA.loadUnaligned(fromByteOffset: offset, as: SIMD8<S>.self)
+      let y = rawB.loadUnaligned(fromByteOffset: offset, as: SIMD8<S>.self)
+      real = real.addingRelaxedProduct(x, y)
+      swapped = swapped.addingRelaxedProduct(x, y.swappedRealImaginary)
+      offset &+= bytes
+    }
+    return Complex(Double(real.sum()), Double((swapped * even).sum() - (swapped * (1 - even)).sum()))
   }
 }

@@ -24,6 +24,7 @@ let package = Package(
     .executable(name: "phase-estimation", targets: ["phase-estimation"]),
     .executable(name: "shor", targets: ["shor"]),
     .executable(name: "teleportation", targets: ["teleportation"]),
+    .executable(name: "qaoa-maxcut", targets: ["qaoa-maxcut"]),
     .executable(name: "kernel-benchmark", targets: ["kernel-benchmark"]),
     .executable(name: "variational-benchmark", targets: ["variational-benchmark"]),
   ],
@@ -86,6 +87,7 @@ let package = Package(
     .executableTarget(name: "phase-estimation", dependencies: algorithmExampleDependencies, path: "Examples/PhaseEstimation"),
     .executableTarget(name: "shor", dependencies: algorithmExampleDependencies, path: "Examples/Shor"),
     .executableTarget(name: "teleportation", dependencies: algorithmExampleDependencies, path: "Examples/Teleportation"),
+    .executableTarget(name: "qaoa-maxcut", dependencies: algorithmExampleDependencies, path: "Examples/QAOAMaxCut"),
 
     // MARK: - Benchmarks
     .executableTarget(
@@ -114,7 +116,8 @@ let package = Package(
     ),
     .testTarget(
       name: "QuantumAlgorithmsTests",
-      dependencies: ["QuantumAlgorithms", "Simulation", "Circuits", "EntangleTestSupport"]
+      dependencies: ["QuantumAlgorithms", "Simulation", "Circuits", "EntangleTestSupport"],
+      resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "EntangleCLITests", dependencies: ["EntangleCLI", "EntangleTestSupport"]),
   ]

@@ -106,9 +106,10 @@ import Testing
       neighbours[edge.second].insert(edge.first)
     }
     return graph.edges.reduce(0) { total, edge in
-      let d = Double(neighbours[edge.first].count - 1), e = Double(neighbours[edge.second].count - 1)
-      let f = Double(neighbours[edge.first].intersection(neighbours[edge.second]).count)
+      let d = neighbours[edge.first].count - 1, e = neighbours[edge.second].count - 1
+      let f = neighbours[edge.first].intersection(neighbours[edge.second]).count
       let (cosGamma, sin4Beta, sin2Beta) = (Double.cos(gamma), Double.sin(4 * beta), Double.sin(2 * beta))
+      // Integer powers: RealModule's pow(x, y) is defined for x ≥ 0 only.
       return total + 0.5 + 0.25 * sin4Beta * Double.sin(gamma) * (Double.pow(cosGamma, d) + Double.pow(cosGamma, e))
         - 0.25 * sin2Beta * sin2Beta * Double.pow(cosGamma, d + e - 2 * f) * (1 - Double.pow(Double.cos(2 * gamma), f))
     }

@@ -116,15 +116,15 @@ private struct GsetLines {
   private(set) var end: (line: Int, column: Int)
 
   init(_ text: String) {
-    rawLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // "\r\n" is one Character in Swift, a newline like "\n".
+    rawLines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     end = (rawLines.count, (rawLines.last?.count ?? 0) + 1)
   }
 
   mutating func next() -> Line? {
     while index < rawLines.count {
-      var raw = rawLines[index]
+      let raw = rawLines[index]
       index += 1
-      if raw.last == "\r" { raw = raw.dropLast() }
       var tokens: [Token] = []
       var column = 1
       var start: (index: Substring.Index, column: Int)?

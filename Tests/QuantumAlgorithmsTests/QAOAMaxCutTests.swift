@@ -150,15 +150,14 @@ import Testing
   @Test(arguments: [(8, UInt64(1)), (10, UInt64(2)), (12, UInt64(3))])
   func threeRegularGraphsBeatTheWorstCaseBoundAndImproveWithDepth(nodes: Int, seed: UInt64) throws {
     let graph = try WeightedGraph.randomThreeRegular(nodes: nodes, seed: seed)
-    let one = try QAOAMaxCut(graph: graph, layers: 1).run(shots: 1000, seed: seed, randomStarts: 2)
-    let three = try QAOAMaxCut(graph: graph, layers: 3).run(shots: 1000, seed: seed, randomStarts: 2)
+    let one = try QAOAMaxCut(graph: graph, layers: 1).run(shots: 1000, seed: seed, randomStarts: 1)
+    let three = try QAOAMaxCut(graph: graph, layers: 3).run(shots: 1000, seed: seed, randomStarts: 1)
     // Farhi, Goldstone & Gutmann (2014), §VI: p = 1 gives at least 0.6924 of the maximum cut
     // on every 3-regular graph.
     #expect(one.approximationRatio! >= 0.6924)
     #expect(three.approximationRatio! > one.approximationRatio! + 0.01)
     #expect(three.bestSampledCut == three.optimum.value)
     #expect(try graph.cutValue(three.bestSample.sides) == three.bestSampledCut)
-    print("QAOA \(nodes) nodes (seed \(seed)): ratio p=1 \(one.approximationRatio!), p=3 \(three.approximationRatio!)")
   }
 
   @Test func samePartitionStringAsTheNodeOrder() throws {

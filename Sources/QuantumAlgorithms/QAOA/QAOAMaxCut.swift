@@ -167,8 +167,8 @@ public struct QAOAMaxCut: Sendable {
   /// Maximises ⟨C⟩ from the linear-ramp start and `randomStarts` random ones, keeps the best,
   /// and samples `shots` partitions from its state.
   ///
-  /// Random starts draw γ_l uniformly from [0, π/w̄) and β_l from [0, π/2) (β has period π/2
-  /// for the mixer's action on C's expectation; γ has period 2π/w for integer weights w).
+  /// Random starts draw γ_l uniformly from [0, π/w̄) and β_l from [0, π/2) (⟨C⟩ has period π/2
+  /// in each β, and period 2π in each γ when all weights are integers).
   /// The brute-force optimum (``WeightedGraph/bruteForceMaximumCut()``) is computed too, for
   /// the approximation ratio.
   /// - Parameters:
@@ -191,22 +191,20 @@ public struct QAOAMaxCut: Sendable {
       throw AlgorithmError.invalidArgument(name: "randomStarts", value: "\(randomStarts)", expected: "at least 0")
     }
     var generator = SeededRandomNumberGenerator(seed: seed)
-    var starts = [linearRampStart()]
-    for _ in 0..<randomStarts {
-      starts.append(
-        (0..<layers).map { _ in Double.random(in: 0..<Double.pi, using: &generator) / meanAbsoluteWeight }
-          + (0..<layers).map { _ in Double.random(in: 0..<(Double.pi / 2), using: &generator) })
+    let randomStartPoints = (0..<randomStarts).map { _ in
+      (0..<layers).map { _ in Double.random(in: 0..<Double.pi, using: &generator) / meanAbsoluteWeight }
+        + (0..<layers).map { _ in Double.random(in: 0..<(Double.pi / 2), using: &generator) }
     }
     let objective = self.objective
-    var best: OptimizationResult?
-    var evaluations = EvaluationCounts()
-    for start in starts {
+    var best = try optimizer.minimize(objective, from: linearRampStart())
+    var evaluations = best.evaluations
+    for start in randomStartPoints {
       let result = try optimizer.minimize(objective, from: start)
       evaluations.values += result.evaluations.values
       evaluations.gradients += result.evaluations.gradients
-      if best == nil || result.value < best!.value { best = result }
+      if result.value < best.value { best = result }
     }
-    let parameters = best!.point
+    let parameters = best.point
     let state = try self.state(parameters)
     let samples = try AlgorithmError.simulating { () throws(SimulationError) in
       try state.sample(shots: shots, using: &generator)
@@ -218,12 +216,12 @@ public struct QAOAMaxCut: Sendable {
       if cut > bestCut || (cut == bestCut && sample < bestSample) { (bestSample, bestCut) = (sample, cut) }
     }
     let optimum = try graph.bruteForceMaximumCut()
-    let expectedCut = -best!.value
+    let expectedCut = -best.value
     return QAOAMaxCutResult(
       nodeCount: graph.nodeCount, edgeCount: graph.edgeCount, layers: layers, expectedCut: expectedCut,
       bestSample: MaxCutSolution(basisState: bestSample, nodes: graph.nodeCount, value: bestCut),
       optimum: optimum, approximationRatio: optimum.value > 0 ? expectedCut / optimum.value : nil,
-      gammas: Array(parameters[..<layers]), betas: Array(parameters[layers...]), starts: starts.count,
+      gammas: Array(parameters[..<layers]), betas: Array(parameters[layers...]), starts: 1 + randomStarts,
       evaluations: evaluations, shots: shots, seed: seed)
   }
 }

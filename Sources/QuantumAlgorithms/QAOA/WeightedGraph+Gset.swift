@@ -18,8 +18,8 @@ extension WeightedGraph {
       throw .malformedGraph(line: 1, column: 1, reason: "the text is empty; a Gset graph starts with a line 'n m'")
     }
     let (nodeToken, edgeToken) = try header.two(what: "the header 'n m' (nodes, edges)")
-    let nodes = try nodeToken.integer(what: "the number of nodes", in: 1...)
-    let edgeCount = try edgeToken.integer(what: "the number of edges", in: 0...)
+    let nodes = try nodeToken.integer(what: "the number of nodes", from: 1)
+    let edgeCount = try edgeToken.integer(what: "the number of edges", from: 0)
     var edges: [Edge] = []
     edges.reserveCapacity(min(edgeCount, 1 << 20))
     while let line = lines.next() {
@@ -29,8 +29,8 @@ extension WeightedGraph {
           reason: "an edge beyond the \(edgeCount) the header announces")
       }
       let (firstToken, secondToken, weightToken) = try line.three(what: "an edge 'u v w'")
-      let first = try firstToken.integer(what: "a node", in: 1...nodes)
-      let second = try secondToken.integer(what: "a node", in: 1...nodes)
+      let first = try firstToken.integer(what: "a node", from: 1, through: nodes)
+      let second = try secondToken.integer(what: "a node", from: 1, through: nodes)
       guard first != second else {
         throw .malformedGraph(
           line: line.number, column: secondToken.column, reason: "the edge \(first)–\(second) is a self loop")
@@ -55,19 +55,12 @@ private struct GsetLines {
     var line: Int
     var column: Int
 
-    func integer(what: String, in range: some RangeExpression<Int>) throws(AlgorithmError) -> Int {
+    func integer(what: String, from lowest: Int, through highest: Int = .max) throws(AlgorithmError) -> Int {
       guard let value = Int(text) else {
         throw .malformedGraph(line: line, column: column, reason: "\(what) is '\(text)', not a whole number")
       }
-      guard range.contains(value) else {
-        let expected: String
-        if let closed = range as? ClosedRange<Int> {
-          expected = "in \(closed.lowerBound)…\(closed.upperBound)"
-        } else if let from = range as? PartialRangeFrom<Int> {
-          expected = "at least \(from.lowerBound)"
-        } else {
-          expected = "in range"
-        }
+      guard (lowest...highest).contains(value) else {
+        let expected = highest == .max ? "at least \(lowest)" : "in \(lowest)…\(highest)"
         throw .malformedGraph(line: line, column: column, reason: "\(what) is \(value); it must be \(expected)")
       }
       return value

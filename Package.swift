@@ -27,6 +27,7 @@ let package = Package(
     .executable(name: "shor", targets: ["shor"]),
     .executable(name: "teleportation", targets: ["teleportation"]),
     .executable(name: "vqe-h2", targets: ["vqe-h2"]),
+    .executable(name: "qaoa-maxcut", targets: ["qaoa-maxcut"]),
     .executable(name: "kernel-benchmark", targets: ["kernel-benchmark"]),
     .executable(name: "variational-benchmark", targets: ["variational-benchmark"]),
     .executable(name: "runtime-benchmark", targets: ["runtime-benchmark"]),
@@ -111,6 +112,7 @@ let package = Package(
     .executableTarget(name: "teleportation", dependencies: algorithmExampleDependencies, path: "Examples/Teleportation"),
     .executableTarget(name: "vqe-h2", dependencies: algorithmExampleDependencies, path: "Examples/VQEH2"),
     .executableTarget(name: "checkpoint-demo", dependencies: ["Entangle", "HybridRuntime"], path: "Examples/CheckpointDemo"),
+    .executableTarget(name: "qaoa-maxcut", dependencies: algorithmExampleDependencies, path: "Examples/QAOAMaxCut"),
 
     // MARK: - Benchmarks
     .executableTarget(
@@ -146,7 +148,8 @@ let package = Package(
     ),
     .testTarget(
       name: "QuantumAlgorithmsTests",
-      dependencies: ["QuantumAlgorithms", "Simulation", "Circuits", "EntangleTestSupport"]
+      dependencies: ["QuantumAlgorithms", "Simulation", "Circuits", "EntangleTestSupport"],
+      resources: [.copy("Fixtures")]
     ),
     .testTarget(
       name: "HybridRuntimeTests",

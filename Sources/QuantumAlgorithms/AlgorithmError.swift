@@ -29,6 +29,11 @@ public enum AlgorithmError: Error, Hashable, Sendable, CustomStringConvertible {
   case gradientRequired(optimizer: String)
   /// The objective returned NaN or an infinity: which quantity, and the point it was evaluated at.
   case nonFiniteObjective(quantity: String, point: [Double])
+  /// Text that is not a graph in the Gset format: the line and column (both from 1) and what is wrong.
+  case malformedGraph(line: Int, column: Int, reason: String)
+  /// A graph with more nodes than a method can handle: the method, the nodes, the most it
+  /// accepts, and what the graph would need (memory, or partitions to enumerate).
+  case graphTooLarge(method: String, nodes: Int, maximum: Int, requirement: String)
 
   public var description: String {
     switch self {
@@ -60,6 +65,10 @@ public enum AlgorithmError: Error, Hashable, Sendable, CustomStringConvertible {
       return "\(optimizer) needs a gradient; build the Objective with init(dimension:value:gradient:), or use NelderMead or SPSA"
     case let .nonFiniteObjective(quantity, point):
       return "the objective's \(quantity) is not finite at \(point); keep the search inside the objective's domain"
+    case let .malformedGraph(line, column, reason):
+      return "line \(line), column \(column): \(reason)"
+    case let .graphTooLarge(method, nodes, maximum, requirement):
+      return "\(method) on \(nodes) nodes would need \(requirement); it handles at most \(maximum) nodes"
     }
   }
 }

@@ -28,6 +28,7 @@ let package = Package(
     .executable(name: "teleportation", targets: ["teleportation"]),
     .executable(name: "vqe-h2", targets: ["vqe-h2"]),
     .executable(name: "qaoa-maxcut", targets: ["qaoa-maxcut"]),
+    .executable(name: "maxcut-divide-conquer", targets: ["maxcut-divide-conquer"]),
     .executable(name: "kernel-benchmark", targets: ["kernel-benchmark"]),
     .executable(name: "variational-benchmark", targets: ["variational-benchmark"]),
     .executable(name: "runtime-benchmark", targets: ["runtime-benchmark"]),
@@ -113,6 +114,12 @@ let package = Package(
     .executableTarget(name: "vqe-h2", dependencies: algorithmExampleDependencies, path: "Examples/VQEH2"),
     .executableTarget(name: "checkpoint-demo", dependencies: ["Entangle", "HybridRuntime"], path: "Examples/CheckpointDemo"),
     .executableTarget(name: "qaoa-maxcut", dependencies: algorithmExampleDependencies, path: "Examples/QAOAMaxCut"),
+    .executableTarget(
+      name: "maxcut-divide-conquer",
+      dependencies: algorithmExampleDependencies + ["EntangleMPI"],
+      path: "Examples/MaxCutDivideConquer",
+      resources: [.copy("Data")]
+    ),
 
     // MARK: - Benchmarks
     .executableTarget(

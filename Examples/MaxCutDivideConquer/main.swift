@@ -23,7 +23,7 @@ struct MaxCutDivideConquer: ParsableCommand {
   @Option(help: "A bundled graph (G1, G14, G22) or a file in the Gset format: 'n m', then m lines 'u v w' (nodes from 1).")
   var graph = "G14"
 
-  @Option(name: .customLong("max-qubits"), help: "K: the most nodes (qubits) in one QAOA sub-problem, 2...20.")
+  @Option(name: .customLong("max-qubits"), help: "K: the most nodes (qubits) in one QAOA sub-problem, 3...20.")
   var maxQubits = 14
 
   @Option(help: "Write the run's Chrome trace-event JSON (for Perfetto) to this file.")
@@ -31,6 +31,9 @@ struct MaxCutDivideConquer: ParsableCommand {
 
   @Option(help: "The seed of the partition and of the samples.")
   var seed: UInt64 = 1
+
+  @Option(help: "Rounds of refinement: every part (of K − 1 nodes, plus an anchor for the rest) re-solved with the rest held fixed.")
+  var refine = 1
 
   @Option(help: "Points per axis of the (γ, β) grid of each sub-problem.")
   var grid = 8
@@ -42,7 +45,8 @@ struct MaxCutDivideConquer: ParsableCommand {
   var json = false
 
   func validate() throws {
-    guard (2...20).contains(maxQubits) else { throw ValidationError("--max-qubits must be in 2...20, not \(maxQubits)") }
+    guard (3...20).contains(maxQubits) else { throw ValidationError("--max-qubits must be in 3...20, not \(maxQubits)") }
+    guard refine >= 0 else { throw ValidationError("--refine must be at least 0, not \(refine)") }
     guard grid >= 1 else { throw ValidationError("--grid must be at least 1, not \(grid)") }
     guard shots >= 1 else { throw ValidationError("--shots must be at least 1, not \(shots)") }
   }
@@ -63,7 +67,15 @@ struct MaxCutDivideConquer: ParsableCommand {
       let merged = tasks.reduce("merge", parts) { context, partSides in
         try await method.merge(partSides) { batch in try await solver.solve(batch, context: context) }
       }
-      let polished = tasks.add("polish", inputs: merged) { _, sides in try weightedGraph.localSearch(from: sides) }
+      var refined = merged
+      for round in 0..<refine {
+        let neighbourhoods = try DivideAndConquerMaxCut(
+          graph: weightedGraph, maximumPartSize: maxQubits - 1, seed: seed &+ UInt64(round + 1), label: "round[\(round)]/")
+        refined = tasks.add("refine[\(round)]", inputs: refined) { context, sides in
+          try await neighbourhoods.refine(sides) { batch in try await solver.solve(batch, context: context) }
+        }
+      }
+      let polished = tasks.add("polish", inputs: refined) { _, sides in try weightedGraph.localSearch(from: sides) }
 
       let progress = ProgressBar()
       let results = try await GraphRun(
@@ -81,15 +93,17 @@ struct MaxCutDivideConquer: ParsableCommand {
         }
       }
       let solution = try results.value(of: polished)
-      let beforePolish = try weightedGraph.cutValue(results.value(of: merged))
+      let afterMerge = try weightedGraph.cutValue(results.value(of: merged))
+      let beforePolish = try weightedGraph.cutValue(results.value(of: refined))
       let baselineCut = try results.value(of: baseline).value
       let subproblems = await solver.solvedCount
       if json {
         let object: [String: Any] = [
           "graph": name, "nodes": weightedGraph.nodeCount, "edges": weightedGraph.edgeCount,
-          "cut": solution.value, "cut_before_polish": beforePolish, "partition": solution.partition,
+          "cut": solution.value, "cut_after_merge": afterMerge, "cut_before_polish": beforePolish, "partition": solution.partition,
           "baseline_cut": baselineCut, "best_known": bestKnown.map { $0 as Any } ?? NSNull(),
           "subproblems": subproblems, "parts": method.parts.count, "max_qubits": maxQubits, "ranks": ranks,
+          "refine_rounds": refine, "grid": grid, "shots": shots,
           "seed": seed, "seconds": seconds,
         ]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
@@ -98,8 +112,9 @@ struct MaxCutDivideConquer: ParsableCommand {
       }
       print("MaxCut of \(name): \(weightedGraph.nodeCount) nodes, \(weightedGraph.edgeCount) edges")
       print("\(method.parts.count) parts of at most \(maxQubits) nodes; \(subproblems) QAOA sub-problems (p = 1, "
-        + "\(grid)×\(grid) grid, \(shots) shots) including the merges, on \(ranks == 1 ? "1 process" : "\(ranks) MPI ranks")")
-      print("cut before polish  \(format(beforePolish))")
+        + "\(grid)×\(grid) grid, \(shots) shots) including merges and refinement, on \(ranks == 1 ? "1 process" : "\(ranks) MPI ranks")")
+      print("cut after merge    \(format(afterMerge))")
+      print("cut after refining \(format(beforePolish))   (\(refine) round\(refine == 1 ? "" : "s"))")
       print("cut                \(format(solution.value))")
       print("baseline           \(format(baselineCut))   (greedy + the same local search)")
       if let bestKnown {

@@ -163,6 +163,77 @@ public struct DivideAndConquerMaxCut: Sendable {
     try await merge(Self.solveChecked(subproblems, using: solver), using: solver)
   }
 
+  /// Re-solves each part with the rest of the graph held at `sides`, keeping a part's new sides
+  /// when they raise the cut: a large-neighbourhood search whose neighbourhoods are the parts.
+  ///
+  /// Part i's subproblem is its induced subgraph plus an anchor node (the last node, K = part
+  /// size + 1 in all) joined to each node u of the part with weight c_u = A_u − B_u, where A_u
+  /// and B_u sum w_uv over the neighbours v outside the part on the `false` and the `true` side.
+  /// Since Σ_(v ∉ part) w_uv [s_u ≠ s_v] = B_u + c_u [s_u ≠ false], the subproblem's cut with the
+  /// anchor on the `false` side is the full cut minus a constant; a solution with the anchor on
+  /// the `true` side is complemented first. All parts are solved in one batch against `sides`,
+  /// then applied in part order, each only when it raises the cut of the sides as they are by
+  /// then, so the cut never falls. Build the method with K − 1 to give the solver K nodes.
+  /// Subproblems are labelled `refine[i]` (after this method's label).
+  /// - Throws: ``AlgorithmError/dimensionMismatch(name:expected:actual:)`` unless there is one
+  ///   side per node, or when `solver` returns a wrong number of solutions or sides; what
+  ///   `solver` throws.
+  public func refine(
+    _ sides: [Bool], using solver: @escaping @Sendable ([MaxCutSubproblem]) async throws -> [[Bool]]
+  ) async throws -> [Bool] {
+    let subproblems = try parts.indices.map { index throws(AlgorithmError) in try anchoredSubproblem(index, sides: sides) }
+    let solutions = try await Self.solveChecked(subproblems, using: solver)
+    let adjacency = graph.adjacency
+    var sides = sides
+    for (part, solution) in zip(parts, solutions) {
+      var candidate = sides
+      for (local, node) in part.enumerated() { candidate[node] = solution[local] != solution[part.count] }
+      // The change of the cut: only edges with an end in the part can change status.
+      var gain = 0.0
+      for node in part {
+        for (neighbour, weight) in adjacency[node] where partOfNode[neighbour] != partOfNode[node] || node < neighbour {
+          let before = sides[node] != sides[neighbour], after = candidate[node] != candidate[neighbour]
+          gain += (after ? weight : 0) - (before ? weight : 0)
+        }
+      }
+      if gain > 0 { sides = candidate }
+    }
+    return sides
+  }
+
+  /// Part `index`'s subgraph with an anchor node for the rest of the graph held at `sides`
+  /// (see ``refine(_:using:)``).
+  ///
+  /// - Complexity: O(n + m).
+  /// - Throws: ``AlgorithmError/dimensionMismatch(name:expected:actual:)`` unless there is one side per node.
+  public func anchoredSubproblem(_ index: Int, sides: [Bool]) throws(AlgorithmError) -> MaxCutSubproblem {
+    guard sides.count == graph.nodeCount else {
+      throw .dimensionMismatch(name: "the partition", expected: graph.nodeCount, actual: sides.count)
+    }
+    let part = parts[index]
+    var local = [Int: Int]()
+    for (position, node) in part.enumerated() { local[node] = position }
+    var edges: [WeightedGraph.Edge] = []
+    var anchorWeights = [Double](repeating: 0, count: part.count)
+    for edge in graph.edges {
+      switch (local[edge.first], local[edge.second]) {
+      case let (first?, second?):
+        edges.append(WeightedGraph.Edge(first, second, weight: edge.weight))
+      case let (first?, nil):
+        anchorWeights[first] += sides[edge.second] ? -edge.weight : edge.weight
+      case let (nil, second?):
+        anchorWeights[second] += sides[edge.first] ? -edge.weight : edge.weight
+      case (nil, nil):
+        continue
+      }
+    }
+    for (position, weight) in anchorWeights.enumerated() where weight != 0 {
+      edges.append(WeightedGraph.Edge(position, part.count, weight: weight))
+    }
+    let subgraph = try WeightedGraph(nodes: part.count + 1, edges: edges)
+    return MaxCutSubproblem(graph: subgraph, seed: Self.derivedSeed(seed, index), label: "\(label)refine[\(index)]")
+  }
+
   static func solveChecked(
     _ subproblems: [MaxCutSubproblem], using solver: @Sendable ([MaxCutSubproblem]) async throws -> [[Bool]]
   ) async throws -> [[Bool]] {

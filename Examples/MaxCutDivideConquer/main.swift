@@ -1,14 +1,17 @@
 // MaxCut of a graph far larger than a state vector, by divide and conquer with QAOA sub-problems.
 //
 //   swift run -c release maxcut-divide-conquer [--graph FILE] [--max-qubits K] [--trace FILE] [--json] [--seed s]
+//                                              [--refine r] [--grid g] [--shots k]
 //   mpirun -np 3 maxcut-divide-conquer …   (rank 0 schedules, the other ranks simulate)
 //
 // The graph is split into parts of at most K nodes (`DivideAndConquerMaxCut`); each part's
 // induced subgraph is solved by p = 1 QAOA through the hybrid runtime: a grid of ⟨C⟩(γ, β)
 // expectation jobs, then a sampling job at the best angles, whose best sampled cut is kept.
 // The merge problem (which parts to flip) is solved the same way, recursively when it has more
-// than K nodes; 1-flip local search polishes the result. The baseline is a greedy cut with the
-// same local search. Partitions print in node order: character i is node i + 1 of the file.
+// than K nodes; 1-flip local search polishes the result. Refinement rounds then re-solve new
+// parts of K − 1 nodes by QAOA with the rest of the graph held fixed (an anchor node stands for
+// it), and a last local search ends the run. The baseline is a greedy cut with the same local
+// search. Partitions print in node order: character i is node i + 1 of the file.
 // See Examples/README.md.
 import ArgumentParser
 import Entangle
@@ -33,7 +36,7 @@ struct MaxCutDivideConquer: ParsableCommand {
   var seed: UInt64 = 1
 
   @Option(help: "Rounds of refinement: every part (of K − 1 nodes, plus an anchor for the rest) re-solved with the rest held fixed.")
-  var refine = 1
+  var refine = 4
 
   @Option(help: "Points per axis of the (γ, β) grid of each sub-problem.")
   var grid = 8
@@ -67,7 +70,8 @@ struct MaxCutDivideConquer: ParsableCommand {
       let merged = tasks.reduce("merge", parts) { context, partSides in
         try await method.merge(partSides) { batch in try await solver.solve(batch, context: context) }
       }
-      var refined = merged
+      let polishedMerge = tasks.add("polish[0]", inputs: merged) { _, sides in try weightedGraph.localSearch(from: sides).sides }
+      var refined = polishedMerge
       for round in 0..<refine {
         let neighbourhoods = try DivideAndConquerMaxCut(
           graph: weightedGraph, maximumPartSize: maxQubits - 1, seed: seed &+ UInt64(round + 1), label: "round[\(round)]/")
@@ -75,7 +79,7 @@ struct MaxCutDivideConquer: ParsableCommand {
           try await neighbourhoods.refine(sides) { batch in try await solver.solve(batch, context: context) }
         }
       }
-      let polished = tasks.add("polish", inputs: refined) { _, sides in try weightedGraph.localSearch(from: sides) }
+      let polished = tasks.add("polish[1]", inputs: refined) { _, sides in try weightedGraph.localSearch(from: sides) }
 
       let progress = ProgressBar()
       let results = try await GraphRun(
@@ -93,14 +97,16 @@ struct MaxCutDivideConquer: ParsableCommand {
         }
       }
       let solution = try results.value(of: polished)
-      let afterMerge = try weightedGraph.cutValue(results.value(of: merged))
-      let beforePolish = try weightedGraph.cutValue(results.value(of: refined))
+      let beforePolish = try weightedGraph.cutValue(results.value(of: merged))
+      let afterFirstPolish = try weightedGraph.cutValue(results.value(of: polishedMerge))
+      let afterRefinement = try weightedGraph.cutValue(results.value(of: refined))
       let baselineCut = try results.value(of: baseline).value
       let subproblems = await solver.solvedCount
       if json {
         let object: [String: Any] = [
           "graph": name, "nodes": weightedGraph.nodeCount, "edges": weightedGraph.edgeCount,
-          "cut": solution.value, "cut_after_merge": afterMerge, "cut_before_polish": beforePolish, "partition": solution.partition,
+          "cut": solution.value, "cut_before_polish": beforePolish,
+          "cut_after_first_polish": afterFirstPolish, "cut_after_refinement": afterRefinement, "partition": solution.partition,
           "baseline_cut": baselineCut, "best_known": bestKnown.map { $0 as Any } ?? NSNull(),
           "subproblems": subproblems, "parts": method.parts.count, "max_qubits": maxQubits, "ranks": ranks,
           "refine_rounds": refine, "grid": grid, "shots": shots,
@@ -113,9 +119,10 @@ struct MaxCutDivideConquer: ParsableCommand {
       print("MaxCut of \(name): \(weightedGraph.nodeCount) nodes, \(weightedGraph.edgeCount) edges")
       print("\(method.parts.count) parts of at most \(maxQubits) nodes; \(subproblems) QAOA sub-problems (p = 1, "
         + "\(grid)×\(grid) grid, \(shots) shots) including merges and refinement, on \(ranks == 1 ? "1 process" : "\(ranks) MPI ranks")")
-      print("cut after merge    \(format(afterMerge))")
-      print("cut after refining \(format(beforePolish))   (\(refine) round\(refine == 1 ? "" : "s"))")
-      print("cut                \(format(solution.value))")
+      print("cut after merge    \(format(beforePolish))   (divide and conquer, before any local search)")
+      print("after local search \(format(afterFirstPolish))")
+      print("after refinement   \(format(afterRefinement))   (\(refine) round\(refine == 1 ? "" : "s") of QAOA on parts with the rest fixed)")
+      print("cut                \(format(solution.value))   (after a last local search)")
       print("baseline           \(format(baselineCut))   (greedy + the same local search)")
       if let bestKnown {
         print("best known         \(format(bestKnown))   (cut / best known = \(String(format: "%.4f", solution.value / bestKnown)))")

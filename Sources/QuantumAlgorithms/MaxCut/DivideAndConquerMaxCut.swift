@@ -19,8 +19,11 @@ import Simulation
 ///
 /// and cut(s after flips F) = cut(s) + Σ_(i ∈ F, j ∉ F) W_ij, the quotient cut of F. The
 /// quotient graph is solved by the same solver when it has at most K nodes, otherwise by
-/// another divide and conquer on it, recursively; a flip set with a negative gain is replaced
-/// by no flips, so merging never lowers the cut.
+/// another divide and conquer on it, recursively; a flip set without a positive gain is
+/// replaced by no flips, so merging never lowers the cut.
+///
+/// **Refinement.** ``refine(_:using:)`` re-solves each part with the rest of the graph held
+/// fixed (an anchor node stands for it), a large-neighbourhood search that improves any cut.
 ///
 /// ```swift
 /// let method = try DivideAndConquerMaxCut(graph: graph, maximumPartSize: 14, seed: 1)
@@ -44,7 +47,7 @@ public struct DivideAndConquerMaxCut: Sendable {
   /// Splits `graph` into parts of at most `maximumPartSize` nodes.
   ///
   /// - Parameter label: prefixes the labels of the subproblems (`""` at the top level).
-  /// - Complexity: O(n · K · frontier) for the partition, at most O(n · K · n).
+  /// - Complexity: O(m + n · F) for the partition, with F ≤ K · (largest degree) the largest frontier.
   /// - Throws: ``AlgorithmError/invalidArgument(name:value:expected:)`` for K below 2 (parts
   ///   of one node would never shrink the problem).
   public init(graph: WeightedGraph, maximumPartSize: Int, seed: UInt64, label: String = "") throws(AlgorithmError) {

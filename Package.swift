@@ -31,6 +31,7 @@ let package = Package(
     .executable(name: "qaoa-maxcut", targets: ["qaoa-maxcut"]),
     .executable(name: "kernel-benchmark", targets: ["kernel-benchmark"]),
     .executable(name: "variational-benchmark", targets: ["variational-benchmark"]),
+    .executable(name: "mpi-benchmark", targets: ["mpi-benchmark"]),
     .executable(name: "runtime-benchmark", targets: ["runtime-benchmark"]),
     .executable(name: "checkpoint-demo", targets: ["checkpoint-demo"]),
   ],
@@ -121,6 +122,11 @@ let package = Package(
       name: "kernel-benchmark",
       dependencies: ["Entangle"],
       path: "Benchmarks/KernelBenchmark"
+    ),
+    .executableTarget(
+      name: "mpi-benchmark",
+      dependencies: ["Entangle", "EntangleMPI"],
+      path: "Benchmarks/MPIBenchmark"
     ),
     .executableTarget(
       name: "variational-benchmark",

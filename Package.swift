@@ -27,10 +27,12 @@ let package = Package(
     .executable(name: "shor", targets: ["shor"]),
     .executable(name: "teleportation", targets: ["teleportation"]),
     .executable(name: "vqe-h2", targets: ["vqe-h2"]),
+    .executable(name: "h2-curve", targets: ["h2-curve"]),
     .executable(name: "qaoa-maxcut", targets: ["qaoa-maxcut"]),
     .executable(name: "maxcut-divide-conquer", targets: ["maxcut-divide-conquer"]),
     .executable(name: "kernel-benchmark", targets: ["kernel-benchmark"]),
     .executable(name: "variational-benchmark", targets: ["variational-benchmark"]),
+    .executable(name: "mpi-benchmark", targets: ["mpi-benchmark"]),
     .executable(name: "runtime-benchmark", targets: ["runtime-benchmark"]),
     .executable(name: "checkpoint-demo", targets: ["checkpoint-demo"]),
   ],
@@ -112,6 +114,7 @@ let package = Package(
     .executableTarget(name: "shor", dependencies: algorithmExampleDependencies, path: "Examples/Shor"),
     .executableTarget(name: "teleportation", dependencies: algorithmExampleDependencies, path: "Examples/Teleportation"),
     .executableTarget(name: "vqe-h2", dependencies: algorithmExampleDependencies, path: "Examples/VQEH2"),
+    .executableTarget(name: "h2-curve", dependencies: algorithmExampleDependencies, path: "Examples/H2Curve"),
     .executableTarget(name: "checkpoint-demo", dependencies: ["Entangle", "HybridRuntime"], path: "Examples/CheckpointDemo"),
     .executableTarget(name: "qaoa-maxcut", dependencies: algorithmExampleDependencies, path: "Examples/QAOAMaxCut"),
     .executableTarget(
@@ -126,6 +129,11 @@ let package = Package(
       name: "kernel-benchmark",
       dependencies: ["Entangle"],
       path: "Benchmarks/KernelBenchmark"
+    ),
+    .executableTarget(
+      name: "mpi-benchmark",
+      dependencies: ["Entangle", "EntangleMPI"],
+      path: "Benchmarks/MPIBenchmark"
     ),
     .executableTarget(
       name: "variational-benchmark",

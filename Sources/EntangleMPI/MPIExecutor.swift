@@ -1,12 +1,16 @@
+import Circuits
 import Foundation
 import HybridRuntime
+import Synchronization
 
 /// Runs quantum jobs on the other ranks of an MPI job: rank 0 runs the task graph (or any
 /// classical code) and calls ``run(_:)``; every other rank serves jobs with
 /// ``serveJobs(on:executor:)`` until rank 0 calls ``shutdown()``.
 ///
-/// A job travels as a binary property list of its `Codable` form (circuit, bindings,
-/// request, precision); the result comes back the same way, or the worker's error as text.
+/// Jobs travel as binary property lists of their `Codable` forms. A circuit is sent to each
+/// worker once and numbered; a job then carries only the number, its bindings, request and
+/// precision, so a parameter sweep sends a few hundred bytes per evaluation. The result comes
+/// back the same way, or the worker's error as text.
 /// Each worker simulates one job at a time with its own ``LocalExecutor``, so the results are
 /// the in-process executor's, bit for bit.
 ///
@@ -34,6 +38,8 @@ public final class MPIExecutor: QuantumExecutor {
   static let resultTag = 2
   static let errorTag = 3
   static let stopTag = 4
+  static let circuitTag = 5
+  private let circuits = CircuitNumbers()
 
   /// An executor on rank 0 of `world`, sending jobs to ranks 1..<size.
   ///
@@ -63,10 +69,16 @@ public final class MPIExecutor: QuantumExecutor {
     }
     let encoder = PropertyListEncoder()
     encoder.outputFormat = .binary
-    let bytes = Array(try encoder.encode(job))
     let worker = await idleWorkers.acquire()
     defer { Task { await idleWorkers.release(worker) } }
-    try world.send(bytes, to: worker, tag: Self.jobTag)
+    // A circuit goes to each worker once; later jobs on it name it by number.
+    let (circuitNumber, isNew) = circuits.number(for: job.circuit, worker: worker)
+    if isNew {
+      try world.send(Array(try encoder.encode(CircuitMessage(number: circuitNumber, circuit: job.circuit))), to: worker, tag: Self.circuitTag)
+    }
+    let reference = JobMessage(
+      circuit: circuitNumber, bindings: job.bindings, request: job.request, precision: job.precision)
+    try world.send(Array(try encoder.encode(reference)), to: worker, tag: Self.jobTag)
     let message = try await receive(from: worker)
     guard message.tag == Self.resultTag else {
       throw MPIExecutorError.workerFailed(rank: worker, message: String(decoding: message.bytes, as: UTF8.self))
@@ -95,11 +107,21 @@ public final class MPIExecutor: QuantumExecutor {
   public static func serveJobs(on world: MPICommunicator, executor: LocalExecutor = LocalExecutor()) async throws {
     let encoder = PropertyListEncoder()
     encoder.outputFormat = .binary
+    var circuits: [Int: Circuit] = [:]
     while true {
       let message = try await receiveAny(on: world)
       if message.tag == stopTag { return }
       do {
-        let job = try PropertyListDecoder().decode(QuantumJob.self, from: Data(message.bytes))
+        if message.tag == circuitTag {
+          let known = try PropertyListDecoder().decode(CircuitMessage.self, from: Data(message.bytes))
+          circuits[known.number] = known.circuit
+          continue
+        }
+        let reference = try PropertyListDecoder().decode(JobMessage.self, from: Data(message.bytes))
+        guard let circuit = circuits[reference.circuit] else {
+          throw MPIExecutorError.workerFailed(rank: world.rank, message: "circuit \(reference.circuit) was never sent")
+        }
+        let job = QuantumJob(circuit, bindings: reference.bindings, request: reference.request, precision: reference.precision)
         let result = try await executor.run(job)
         try world.send(Array(try encoder.encode(result)), to: 0, tag: resultTag)
       } catch {
@@ -150,6 +172,34 @@ actor WorkerPool {
       idle.append(rank)
     } else {
       waiting.removeFirst().resume(returning: rank)
+    }
+  }
+}
+
+/// A circuit a worker keeps for later jobs.
+struct CircuitMessage: Codable {
+  var number: Int
+  var circuit: Circuit
+}
+
+/// A job on a circuit the worker already has.
+struct JobMessage: Codable {
+  var circuit: Int
+  var bindings: [String: Double]
+  var request: QuantumRequest
+  var precision: Precision
+}
+
+/// The numbers given to circuits, and which worker has which.
+final class CircuitNumbers: @unchecked Sendable {
+  private let state = Mutex<(numbers: [Circuit: Int], sent: Set<[Int]>)>(([:], []))
+
+  /// The circuit's number, and whether `worker` has yet to receive it (it counts as sent now).
+  func number(for circuit: Circuit, worker: Int) -> (Int, Bool) {
+    state.withLock { state in
+      let number = state.numbers[circuit] ?? state.numbers.count
+      state.numbers[circuit] = number
+      return (number, state.sent.insert([worker, number]).inserted)
     }
   }
 }

@@ -5,6 +5,15 @@ import Testing
 
 @Suite("Failures, retries, cancellation and timeouts")
 struct FailureTests {
+  /// A task that signals it has started, then sleeps a minute unless cancelled.
+  static func addSleeper(_ name: String, to graph: inout TaskGraph, signalling started: Signal) -> TaskHandle<Int> {
+    graph.add(name) { _ -> Int in
+      started.fire()
+      try await Task.sleep(for: .seconds(60))
+      return 1
+    }
+  }
+
   @Test("a failure reaches every dependent, wrapped with the name of the input that failed")
   func errorPropagation() async throws {
     var graph = TaskGraph()
@@ -80,11 +89,7 @@ struct FailureTests {
   func cancelGraph() async throws {
     let started = Signal()
     var graph = TaskGraph()
-    let slow = graph.add("slow") { _ -> Int in
-      started.fire()
-      try await Task.sleep(for: .seconds(60))
-      return 1
-    }
+    let slow = Self.addSleeper("slow", to: &graph, signalling: started)
     let dependent = graph.add("dependent", inputs: slow) { _, value in value }
     let queued = graph.map("queued", over: 0..<4) { _, value in value }
     let run = GraphRun(graph, executor: CountingExecutor(resources: ResourceBudget(memoryBytes: 1 << 30, threads: 1)))
@@ -102,11 +107,7 @@ struct FailureTests {
   func cancelBySwiftTask() async throws {
     let started = Signal()
     var graph = TaskGraph()
-    let slow = graph.add("slow") { _ -> Int in
-      started.fire()
-      try await Task.sleep(for: .seconds(60))
-      return 1
-    }
+    let slow = Self.addSleeper("slow", to: &graph, signalling: started)
     let run = GraphRun(graph, executor: CountingExecutor())
     let runTask = Task { try await run.run() }
     await started.wait()
@@ -122,11 +123,7 @@ struct FailureTests {
   func cancelSubtree() async throws {
     let started = Signal()
     var graph = TaskGraph()
-    let root = graph.add("root") { _ -> Int in
-      started.fire()
-      try await Task.sleep(for: .seconds(60))
-      return 1
-    }
+    let root = Self.addSleeper("root", to: &graph, signalling: started)
     let child = graph.add("child", inputs: root) { _, value in value + 1 }
     let grandchild = graph.add("grandchild", inputs: child) { _, value in value + 1 }
     let other = graph.add("other") { _ in 5 }

@@ -194,8 +194,10 @@ struct MaxCutDivideConquer: ParsableCommand {
 /// expectation job per point of a (γ, β) grid, then a sampling job at the best point; the best
 /// sampled partition is the answer.
 ///
-/// The grid covers γ ∈ (0, π/w̄) (w̄ the mean |weight|) and β ∈ (−π/4, π/4): ⟨C⟩ has period π/2
-/// in β and is unchanged by (γ, β) → (−γ, −β), and with integer weights has period 2π in γ.
+/// The grid covers γ ∈ (0, π/w̄) (w̄ the mean |weight|) and β ∈ (−π/4, π/4). ⟨C⟩ has period π/2
+/// in β, is unchanged by (γ, β) → (−γ, −β), and with integer weights has period 2π in γ, so for
+/// unit weights this is a whole cell of the landscape; heavier merge and anchor edges shrink the
+/// useful γ as 1/w̄, and the grid follows.
 /// The jobs of one sub-problem are all submitted before any is awaited, so they run in
 /// parallel on as many threads or ranks as the executor has.
 struct QAOASubproblemSolver: Sendable {

@@ -159,17 +159,7 @@ struct MaxCutDivideConquer: ParsableCommand {
     } catch {
       throw ValidationError("cannot read the graph \(graph) (a bundled name is G1, G14 or G22): \(error.localizedDescription)")
     }
-    return (try WeightedGraph(gset: Self.keepingTwoHeaderNumbers(text)), url.deletingPathExtension().lastPathComponent)
-  }
-
-  /// `text` with its first line cut to its first two numbers when more follow them: the Gset
-  /// reader wants exactly `n m`, but circulating copies carry stray text there (G1's header is
-  /// `800 19176 J`), and readers of the benchmark take the first two integers.
-  private static func keepingTwoHeaderNumbers(_ text: String) -> String {
-    let headerEnd = text.firstIndex(where: \.isNewline) ?? text.endIndex
-    let tokens = text[..<headerEnd].split(whereSeparator: { $0 == " " || $0 == "\t" })
-    guard tokens.count > 2, Int(tokens[0]) != nil, Int(tokens[1]) != nil else { return text }
-    return "\(tokens[0]) \(tokens[1])" + text[headerEnd...]
+    return (try WeightedGraph(gset: text), url.deletingPathExtension().lastPathComponent)
   }
 
   /// The best-known cut of the graph named `name` in the bundled best_known.json, if listed.

@@ -54,7 +54,7 @@ import Testing
   static let badTexts = [
     BadText(text: "", line: 1, column: 1, reasonContains: "empty"),
     BadText(text: "4\n", line: 1, column: 2, reasonContains: "needs 2 numbers"),
-    BadText(text: "4 1 9\n1 2 1\n", line: 1, column: 5, reasonContains: "one too many"),
+    BadText(text: "4 1\n1 2 1 7\n", line: 2, column: 7, reasonContains: "one too many"),
     BadText(text: "four 1\n1 2 1\n", line: 1, column: 1, reasonContains: "'four', not a whole number"),
     BadText(text: "0 0\n", line: 1, column: 1, reasonContains: "at least 1"),
     BadText(text: "4 2\n1 2 1\n1  5 1\n", line: 3, column: 4, reasonContains: "in 1…4"),
@@ -82,6 +82,12 @@ import Testing
   @Test func errorMessageStartsWithThePosition() {
     let error = AlgorithmError.malformedGraph(line: 3, column: 4, reason: "the edge 3–3 is a self loop")
     #expect(error.description == "line 3, column 4: the edge 3–3 is a self loop")
+  }
+
+  @Test("text after the header's two numbers is ignored, as in circulating copies of G1 ('800 19176 J')")
+  func headerWithTrailingText() throws {
+    let graph = try WeightedGraph(gset: "4 2 J\n1 2 1\n3 4 -1\n")
+    #expect(graph.nodeCount == 4 && graph.edges == [WeightedGraph.Edge(0, 1, weight: 1), WeightedGraph.Edge(2, 3, weight: -1)])
   }
 
   @Test func readsLargeGsetHeadersWithoutSimulating() throws {

@@ -6,7 +6,8 @@ extension WeightedGraph {
   /// Node k of the text is node k − 1 of the graph (and qubit k − 1 in ``QAOAMaxCut``).
   /// Numbers are separated by spaces or tabs; lines end with LF or CRLF. Gset files hold nothing
   /// else, but blank lines and lines starting with `#` are skipped, so a file can carry a
-  /// comment. The parser reads graphs of any size; what can be simulated is another matter.
+  /// comment, and text after the header's two numbers is ignored (copies of G1 in circulation
+  /// have `800 19176 J`). The parser reads graphs of any size; what can be simulated is another matter.
   /// - Complexity: O(length of the text).
   /// - Throws: ``AlgorithmError/malformedGraph(line:column:reason:)`` naming the line and column
   ///   (from 1, in characters) of the first problem: a missing or extra number, text that is not a
@@ -17,7 +18,9 @@ extension WeightedGraph {
     guard let header = lines.next() else {
       throw .malformedGraph(line: 1, column: 1, reason: "the text is empty; a Gset graph starts with a line 'n m'")
     }
-    let (nodeToken, edgeToken) = try header.two(what: "the header 'n m' (nodes, edges)")
+    // Circulating copies carry text after `n m` (G1's header is `800 19176 J`); readers of the
+    // benchmark take the first two numbers, and so does this one.
+    let (nodeToken, edgeToken) = try header.two(what: "the header 'n m' (nodes, edges)", ignoringRest: true)
     let nodes = try nodeToken.integer(what: "the number of nodes", from: 1)
     let edgeCount = try edgeToken.integer(what: "the number of edges", from: 0)
     var edges: [Edge] = []
@@ -79,8 +82,8 @@ private struct GsetLines {
     var tokens: [Token]
     var endColumn: Int
 
-    func two(what: String) throws(AlgorithmError) -> (Token, Token) {
-      try requireCount(2, what: what)
+    func two(what: String, ignoringRest: Bool = false) throws(AlgorithmError) -> (Token, Token) {
+      if !(ignoringRest && tokens.count > 2) { try requireCount(2, what: what) }
       return (tokens[0], tokens[1])
     }
 

@@ -14,12 +14,15 @@ actor PlanCache {
   private var order: [Key] = []  // least recently used first
   private(set) var compilations = 0
   private(set) var hits = 0
+  /// Plans handed out: one per job run.
+  private(set) var lookups = 0
 
   init(capacity: Int) { self.capacity = Swift.max(1, capacity) }
 
   /// The plan of `circuit` for `precision`, compiled on first use.
   /// - Throws: the errors of ``CompiledCircuit/init(_:qubits:scalar:)``.
   func plan(for circuit: Circuit, precision: Precision) throws(SimulationError) -> CompiledCircuit {
+    lookups += 1
     let key = Key(circuit: circuit, precision: precision)
     if let plan = plans[key] {
       hits += 1

@@ -1,5 +1,4 @@
 import Circuits
-import Foundation
 
 /// One piece of quantum work: a circuit, values for its symbols, what to compute, and the
 /// precision of the state. A plain value: hashable (identical jobs are computed once),
@@ -47,21 +46,6 @@ public struct QuantumJob: Hashable, Sendable, Codable {
   /// all of them from 18 qubits on.
   public func resourceNeed(threadBudget: Int) -> ResourceBudget {
     ResourceBudget(memoryBytes: memoryBytes, threads: qubitCount < 18 ? 1 : Swift.max(1, threadBudget))
-  }
-
-  /// A hash of the job's content (circuit, bindings, request, precision) that is the same in
-  /// every process: 32 hexadecimal digits of FNV-1a-128 over its canonical JSON encoding.
-  ///
-  /// - Complexity: O(size of the encoding).
-  public var contentHash: String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(
-      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    // With non-finite numbers written as strings, encoding cannot fail; the fallback only
-    // keeps the property total.
-    let data = (try? encoder.encode(self)) ?? Data(String(describing: self).utf8)
-    return StableHash.of(data)
   }
 
   /// A short label: `expectation on 10 qubits`.

@@ -2,7 +2,7 @@ import Foundation
 
 /// FNV-1a over 128 bits (Fowler, Noll, Vo; draft-eastlake-fnv): a content hash that is the
 /// same in every process and on every machine, unlike `Hasher`, whose seed changes per run.
-/// Keys of quantum tasks and checkpoint file names use it.
+/// Keys of quantum tasks (``QuantumJob/contentHash``) and checkpoint file names use it.
 struct StableHash {
   private var high: UInt64 = 0x6c62_272e_07bb_0142
   private var low: UInt64 = 0x62b8_2175_6295_c58d
@@ -21,12 +21,6 @@ struct StableHash {
   /// 32 hexadecimal digits.
   var hexadecimal: String {
     String(format: "%016llx%016llx", high, low)
-  }
-
-  static func of(_ data: Data) -> String {
-    var hash = StableHash()
-    hash.combine(data)
-    return hash.hexadecimal
   }
 
   static func of(_ text: String) -> String {

@@ -64,6 +64,11 @@ struct CodableTests {
     #expect(job.contentHash == same.contentHash)
     #expect(job.contentHash != other.contentHash)
     #expect(job.contentHash.count == 32)
+    // The serialisation documented on contentHash, computed independently (a Python script
+    // packing the same little-endian fields); pinned so that a change, which would orphan every
+    // stored checkpoint, cannot pass unnoticed.
+    let pinned = QuantumJob(try Circuit(qubits: 1) { RY(Parameter("t"), 0) }, bindings: ["t": 0.5], request: .probabilities)
+    #expect(pinned.contentHash == "bd877741d14e4c9d5878777ac071441a")
   }
 
   @Test("memory needs follow 16·2^n bytes per state, 8·2^n in single precision, two states for a gradient")

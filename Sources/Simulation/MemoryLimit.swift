@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// How much memory a state may take before it is refused.
 ///
@@ -13,8 +14,21 @@ public struct MemoryLimit: Hashable, Sendable {
 
   /// The memory the machine has available now (Linux `MemAvailable`, else physical memory),
   /// less 10% headroom for the rest of the process.
+  ///
+  /// Read at most every 100 ms: a parameter sweep makes a state per evaluation, and reading
+  /// `/proc/meminfo` each time cost more than simulating a few qubits.
   public static var available: MemoryLimit {
-    MemoryLimit(bytes: Int(Double(availableBytes()) * 0.9))
+    MemoryLimit(bytes: Int(Double(recentAvailableBytes()) * 0.9))
+  }
+
+  private static let lastReading = Mutex<(bytes: Int, time: ContinuousClock.Instant)?>(nil)
+
+  private static func recentAvailableBytes() -> Int {
+    let now = ContinuousClock.now
+    if let reading = lastReading.withLock({ $0 }), now - reading.time < .milliseconds(100) { return reading.bytes }
+    let bytes = availableBytes()
+    lastReading.withLock { $0 = (bytes, now) }
+    return bytes
   }
 
   /// The bytes a state of `qubits` qubits in `Scalar` precision needs: 2^n · 2 · size of `Scalar`.

@@ -71,6 +71,7 @@ public final class MPIExecutor: QuantumExecutor {
     encoder.outputFormat = .binary
     let worker = await idleWorkers.acquire()
     defer { Task { await idleWorkers.release(worker) } }
+    ExecutionPlacement.current?.record(rank: worker)
     // A circuit goes to each worker once; later jobs on it name it by number.
     let (circuitNumber, isNew) = circuits.number(for: job.circuit, worker: worker)
     if isNew {

@@ -30,10 +30,11 @@ enum ChromeTrace {
     var error: String?
   }
 
-  static func encode(_ records: [TaskRecord], rank: Int = 0) throws -> Data {
-    var events = [
+  static func encode(_ records: [TaskRecord]) throws -> Data {
+    // One process per rank: rank 0 runs the graph, other ranks the quantum jobs sent to them.
+    var events = Set(records.map(\.rank) + [0]).sorted().map { rank in
       Event(name: "process_name", ph: "M", ts: 0, pid: rank, tid: 0, args: Arguments(name: "rank \(rank)"))
-    ]
+    }
     for record in records {
       let end = record.endMicroseconds ?? record.startMicroseconds ?? 0
       let start = record.startMicroseconds ?? end
@@ -41,7 +42,7 @@ enum ChromeTrace {
       if let queued = record.queuedMicroseconds, let started = record.startMicroseconds { queue = started - queued }
       events.append(
         Event(
-          name: record.name, ph: "X", ts: start, dur: Swift.max(0, end - start), pid: rank, tid: record.lane,
+          name: record.name, ph: "X", ts: start, dur: Swift.max(0, end - start), pid: record.rank, tid: record.lane,
           args: Arguments(
             key: record.key, kind: record.kind, queue_us: queue, memory_bytes: record.memoryBytes,
             threads: record.threads, attempts: record.attempts, status: record.status,

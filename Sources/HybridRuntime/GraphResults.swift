@@ -28,7 +28,8 @@ public struct GraphResults: Sendable {
 
   /// The run as Chrome trace-event JSON (`{"traceEvents": [...]}`), which Perfetto and
   /// `chrome://tracing` show as a timeline: one complete event (`"ph": "X"`) per task, on the
-  /// lane (`tid`) it ran on, in process (`pid`) 0, this rank; times in microseconds from the
+  /// lane (`tid`) it ran on, in process (`pid`) = the rank it ran on (0 for classical tasks and
+  /// in-process jobs; a worker rank for jobs an MPI executor sent away); times in microseconds from the
   /// start of the run. A task that never ran (loaded from a checkpoint, failed or cancelled
   /// before starting) is an event of zero duration when it settled. Arguments carry the key,
   /// kind, queueing time, memory, threads, attempts and status.
@@ -70,6 +71,8 @@ public struct TaskRecord: Hashable, Sendable, Codable {
   public var endMicroseconds: Double?
   /// The trace lane it ran on.
   public var lane: Int
+  /// The MPI rank its quantum job ran on (0 for classical tasks and in-process jobs).
+  public var rank: Int
   /// The memory it held while running.
   public var memoryBytes: Int
   /// The threads it held while running.

@@ -35,6 +35,7 @@ public actor GraphRun {
     var endedAt: Duration?
     var attempts = 0
     var lane: Int?
+    var rank = 0
     var held: ResourceBudget?
     var body: Task<Void, Never>?
     var valueWaiters: [CheckedContinuation<Result<any Sendable, any Error>, Never>] = []
@@ -375,10 +376,12 @@ public actor GraphRun {
   ) async {
     var attempt = 1
     while true {
+      let placement = ExecutionPlacement()
       let work = Task {
         switch node.work {
         case .classical(let body): return try await body(context, inputs)
-        case .quantum(let job): return try await executor.run(job) as any Sendable
+        case .quantum(let job):
+          return try await ExecutionPlacement.$current.withValue(placement) { try await executor.run(job) } as any Sendable
         }
       }
       let outcome = await withTaskCancellationHandler {
@@ -402,6 +405,7 @@ public actor GraphRun {
         guard await run.beginRetry(node.id, attempt: attempt) else { break }
         continue
       }
+      await run.recordRank(node.id, placement.rank)
       await run.settle(node.id, result)
       break
     }
@@ -520,6 +524,9 @@ public actor GraphRun {
     return Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) * 1e-12
   }
 
+  /// Notes the rank a task's quantum job ran on, for the trace.
+  private func recordRank(_ id: Int, _ rank: Int) { states[id].rank = rank }
+
   private func makeResults() -> GraphResults {
     let records = nodes.indices.map { id in
       let node = nodes[id]
@@ -531,7 +538,7 @@ public actor GraphRun {
         id: id, name: node.name, key: node.key, kind: node.kindSummary, isQuantum: node.isQuantum,
         inputs: node.inputs, status: state.status.rawValue, loadedFromCheckpoint: state.loadedFromCheckpoint,
         queuedMicroseconds: Self.microseconds(state.queuedAt), startMicroseconds: Self.microseconds(state.startedAt),
-        endMicroseconds: Self.microseconds(state.endedAt), lane: state.lane ?? 0, memoryBytes: need.memoryBytes,
+        endMicroseconds: Self.microseconds(state.endedAt), lane: state.lane ?? 0, rank: state.rank, memoryBytes: need.memoryBytes,
         threads: need.threads, attempts: state.attempts, error: error)
     }
     let statistics = RunStatistics(

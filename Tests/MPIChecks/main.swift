@@ -79,6 +79,21 @@ if rank == 0 {
   } catch let error as MPIExecutorError {
     check(error == .tooLargeForWorker(needed: oversized.memoryBytes, available: 1 << 9), "typed refusal: \(error)", rank: rank)
   }
+  // A task graph on the MPI executor: every quantum task ran on a worker rank, and the trace
+  // has one process per rank.
+  var graph = TaskGraph()
+  let energies = bindings.enumerated().map { index, binding in
+    graph.quantum("energy\(index)", QuantumJob(ansatz, bindings: binding, request: .expectation(observable)))
+  }
+  let results = try await GraphRun(graph, executor: executor).run()
+  for (index, energy) in energies.enumerated() {
+    check(try results.value(of: energy).expectationValue() == here[index][0], "graph energy \(index) on MPI", rank: rank)
+  }
+  let ranks = Set(results.records.filter(\.isQuantum).map(\.rank))
+  check(!ranks.isEmpty && ranks.isSubset(of: Set(1..<world.size)), "quantum tasks ran on worker ranks: \(ranks)", rank: rank)
+  let trace = try JSONSerialization.jsonObject(with: try results.chromeTrace()) as? [String: Any]
+  let pids = Set((trace?["traceEvents"] as? [[String: Any]] ?? []).compactMap { $0["pid"] as? Int })
+  check(pids.isSuperset(of: ranks.union([0])), "the trace has a process per rank: \(pids)", rank: rank)
   try executor.shutdown()
 } else {
   try await MPIExecutor.serveJobs(on: world)

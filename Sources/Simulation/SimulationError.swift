@@ -26,6 +26,16 @@ public enum SimulationError: Error, Hashable, Sendable, CustomStringConvertible 
   case fourierTransformUnavailable(qubits: [Int], qubitCount: Int)
   /// A gradient was asked of a circuit with an operation that is not a unitary gate.
   case notDifferentiable(operation: String)
+  /// A density matrix that is not Hermitian within the tolerance (largest |ρ[r, c] − conj(ρ[c, r])|).
+  case notHermitian(deviation: Double, tolerance: Double)
+  /// A density matrix whose trace is not 1 within the tolerance.
+  case traceNotOne(trace: Double, tolerance: Double)
+  /// Kraus operators whose Σ K†K differs from the identity by more than the tolerance (largest entry).
+  case notTracePreserving(deviation: Double, tolerance: Double)
+  /// An operation a density-matrix run cannot carry out (a classical condition, …).
+  case unsupportedOnDensityMatrix(operation: String)
+  /// A computation limited to small registers asked of a larger one.
+  case tooManyQubits(Int, maximum: Int, what: String)
 
   public var description: String {
     switch self {
@@ -53,6 +63,16 @@ public enum SimulationError: Error, Hashable, Sendable, CustomStringConvertible 
       return "FFTW could not plan a transform over qubits \(qubits) of a \(count)-qubit state"
     case let .notDifferentiable(operation):
       return "gradients need a circuit of unitary gates; \(operation) is not one (measure at the end, or use expectation values of the unitary part)"
+    case let .notHermitian(deviation, tolerance):
+      return "the matrix differs from its conjugate transpose by \(deviation); a density matrix must be Hermitian within \(tolerance)"
+    case let .traceNotOne(trace, tolerance):
+      return "the matrix has trace \(trace); a density matrix needs trace 1 within \(tolerance)"
+    case let .notTracePreserving(deviation, tolerance):
+      return "the Kraus operators' Σ K†K differs from the identity by \(deviation) (allowed: \(tolerance)); the channel does not preserve the trace"
+    case let .unsupportedOnDensityMatrix(operation):
+      return "a density-matrix run cannot apply \(operation); use a state vector (or trajectories) for it"
+    case let .tooManyQubits(count, maximum, what):
+      return "\(what) is limited to \(maximum) qubits, got \(count)"
     }
   }
 }

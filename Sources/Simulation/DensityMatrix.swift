@@ -104,6 +104,11 @@ public struct DensityMatrix<Scalar: AmplitudeScalar>: Sendable {
   }
 
   /// An all-zero matrix (not a state) after the size checks.
+  /// A density matrix with the given entries; see ``init(matrix:tolerance:memoryLimit:)``.
+  init(checkedMatrix matrix: Matrix, tolerance: Double, memoryLimit: MemoryLimit) throws(SimulationError) {
+    try self.init(matrix: matrix, tolerance: tolerance, memoryLimit: memoryLimit)
+  }
+
   init(zeroed qubits: Int, memoryLimit: MemoryLimit) throws(SimulationError) {
     guard (1...Self.maximumQubitCount).contains(qubits) else {
       throw .invalidQubitCount(qubits, maximum: Self.maximumQubitCount)
@@ -194,5 +199,12 @@ extension DensityMatrix where Scalar == Double {
   public init(qubits: Int, memoryLimit: MemoryLimit = .available) throws(SimulationError) {
     try self.init(zeroed: qubits, memoryLimit: memoryLimit)
     buffer.base[0] = 1
+  }
+
+  /// A double-precision density matrix with the given entries, so that `DensityMatrix(matrix:)` needs no type annotation.
+  ///
+  /// - Throws: see ``init(matrix:tolerance:memoryLimit:)``.
+  public init(matrix: Matrix, tolerance: Double = 1e-10, memoryLimit: MemoryLimit = .available) throws(SimulationError) {
+    try self.init(checkedMatrix: matrix, tolerance: tolerance, memoryLimit: memoryLimit)
   }
 }

@@ -32,12 +32,17 @@ enum HermitianEigensystem {
     return diagonalize(&embedded, size: 2 * d, vectors: &vectors, wantVectors: false)
   }
 
-  /// f(H) = V f(Λ) V† for the Hermitian `matrix` H = VΛV†.
-  static func apply(_ function: (Double) -> Double, to matrix: [Complex<Double>], dimension d: Int) -> [Complex<Double>] {
+  /// f(H) = V f(Λ) V† for the Hermitian `matrix` H = VΛV†, with eigenvalues below `cutoff` times the
+  /// largest taken as 0.
+  static func apply(_ function: (Double) -> Double, to matrix: [Complex<Double>], dimension d: Int, cutoff: Double)
+    -> [Complex<Double>]
+  {
     let size = 2 * d
     var embedded = embed(matrix, dimension: d)
     var vectors: [Double] = []
-    let values = diagonalize(&embedded, size: size, vectors: &vectors, wantVectors: true).map { function(Swift.max($0, 0)) }
+    let eigenvalues = diagonalize(&embedded, size: size, vectors: &vectors, wantVectors: true)
+    let floor = cutoff * (eigenvalues.max() ?? 0)
+    let values = eigenvalues.map { function($0 > floor ? $0 : 0) }
     // The top-left block of V f(Λ) Vᵀ is Re f(H), the bottom-left Im f(H).
     var result = [Complex<Double>](repeating: .zero, count: d * d)
     for row in 0..<d {

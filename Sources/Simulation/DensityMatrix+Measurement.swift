@@ -114,19 +114,7 @@ extension DensityMatrix {
   /// - Throws: ``SimulationError/invalidCount(_:what:)`` for a negative `shots`.
   public func sample(shots: Int, using generator: inout some RandomNumberGenerator) throws(SimulationError) -> [Int] {
     guard shots >= 0 else { throw .invalidCount(shots, what: "the number of shots") }
-    var cumulative = probabilities().map { Swift.max($0, 0) }
-    for i in 1..<cumulative.count { cumulative[i] += cumulative[i - 1] }
-    let total = cumulative[cumulative.count - 1]
-    return (0..<shots).map { _ in
-      let target = Double.random(in: 0..<1, using: &generator) * total
-      // The first index whose cumulative probability exceeds the draw.
-      var low = 0, high = cumulative.count - 1
-      while low < high {
-        let middle = (low + high) / 2
-        if cumulative[middle] > target { high = middle } else { low = middle + 1 }
-      }
-      return low
-    }
+    return BasisSampling.draw(shots: shots, from: probabilities(), using: &generator)
   }
 
   /// Draws `shots` basis states with a generator seeded with `seed`.

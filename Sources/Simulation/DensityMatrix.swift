@@ -162,11 +162,7 @@ public struct DensityMatrix<Scalar: AmplitudeScalar>: Sendable {
   /// Σ over chunks of `0..<count` of `body`, in parallel above the threading threshold.
   func parallelSum(count: Int, _ body: (Range<Int>, UnsafePointer<Scalar>) -> Double) -> Double {
     let base = UnsafePointer(buffer.base)
-    let partials = PartialSums()
-    ParallelLoop.forEachChunk(count: count, threads: threadCount, minimumPerThread: Self.reductionChunk) { range in
-      partials.add(body(range, base))
-    }
-    return partials.total
+    return PartialSums.sum(count: count, threads: threadCount, minimumPerThread: Self.reductionChunk) { body($0, base) }
   }
 
   /// The fewest entries worth a thread in a reduction.

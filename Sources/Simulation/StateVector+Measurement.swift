@@ -117,19 +117,7 @@ extension StateVector {
   /// - Throws: ``SimulationError/invalidCount(_:what:)`` for a negative `shots`.
   public func sample(shots: Int, using generator: inout some RandomNumberGenerator) throws(SimulationError) -> [Int] {
     guard shots >= 0 else { throw .invalidCount(shots, what: "the number of shots") }
-    var cumulative = probabilities()
-    for i in 1..<Swift.max(cumulative.count, 1) { cumulative[i] += cumulative[i - 1] }
-    let total = cumulative.last ?? 1
-    return (0..<shots).map { _ in
-      let target = Double.random(in: 0..<1, using: &generator) * total
-      // The first index whose cumulative probability exceeds the draw.
-      var low = 0, high = cumulative.count - 1
-      while low < high {
-        let middle = (low + high) / 2
-        if cumulative[middle] > target { high = middle } else { low = middle + 1 }
-      }
-      return low
-    }
+    return BasisSampling.draw(shots: shots, from: probabilities(), using: &generator)
   }
 
   /// Samples `shots` outcomes of `qubits` (default: all) and counts them by bitstring,
@@ -154,10 +142,6 @@ extension StateVector {
   /// Σ over chunks of `0..<count` of `body`, in parallel above the threading threshold.
   func parallelSum(count: Int, _ body: (Range<Int>, UnsafePointer<Scalar>) -> Double) -> Double {
     let base = UnsafePointer(buffer.base)
-    let partials = PartialSums()
-    ParallelLoop.forEachChunk(count: count, threads: threadCount, minimumPerThread: Self.reductionChunk) { range in
-      partials.add(body(range, base))
-    }
-    return partials.total
+    return PartialSums.sum(count: count, threads: threadCount, minimumPerThread: Self.reductionChunk) { body($0, base) }
   }
 }

@@ -236,4 +236,45 @@ struct DensityMatrixTests {
     let plus = try Matrix(dimension: 2, elements: [Complex(0.5), Complex(0.5), Complex(0.5), Complex(0.5)])
     #expect(try DensityMatrix(matrix: plus).elements == plus.elements)
   }
+
+  @Test("a single unitary Kraus operator on qubits [2, 0] acts as the gate on the state vector, little-endian over the list")
+  func krausQubitOrder() throws {
+    var generator = SeededGenerator(seed: 21)
+    let unitary = RandomUnitary.make(qubits: 2, using: &generator)
+    let matrix = try Matrix(dimension: unitary.dimension, elements: unitary.elements)
+    let prepare = RandomCircuit.make(qubits: 3, gates: 8, seed: 4, maximumUnitaryQubits: 2)
+    var state = try StateVector(qubits: 3)
+    try state.apply(prepare)
+    try state.apply(.unitary(matrix), to: [2, 0])
+    var rho = try DensityMatrix(qubits: 3)
+    try rho.apply(prepare)
+    try rho.applyKraus([matrix], to: [2, 0])
+    #expect(maxDifference(rho.elements, Self.outerProduct(state.amplitudes)) < 1e-12)
+  }
+
+  @Test("a trace-decreasing set runs when the check is off: projecting |+⟩ onto |0⟩ leaves trace 1/2")
+  func traceDecreasing() throws {
+    var rho = try DensityMatrix(qubits: 1)
+    try rho.apply(.h, to: [0])
+    let projector = try Matrix(dimension: 2, elements: [.one, .zero, .zero, .zero])
+    #expect(throws: SimulationError.notTracePreserving(deviation: 1, tolerance: 1e-10)) {
+      try rho.applyKraus([projector], to: [0])
+    }
+    try rho.applyKraus([projector], to: [0], tolerance: nil)
+    #expect(maxDifference(rho.elements, [Complex(0.5), .zero, .zero, .zero]) < 1e-15)
+  }
+
+  @Test("single precision matches the double-precision state vector within 1e-5")
+  func singlePrecision() throws {
+    let circuit = RandomCircuit.make(qubits: 4, gates: 16, seed: 2, maximumUnitaryQubits: 3)
+    var state = try StateVector(qubits: 4)
+    try state.apply(circuit)
+    var rho = try DensityMatrix<Float>(qubits: 4)
+    try rho.apply(circuit)
+    let entries = rho.elements.map { Complex(Double($0.real), Double($0.imaginary)) }
+    #expect(maxDifference(entries, Self.outerProduct(state.amplitudes)) < 1e-5)
+    #expect(throws: SimulationError.sizeMismatch(expected: 4, actual: 3, what: "state compared with a density matrix")) {
+      try rho.fidelity(with: StateVector<Float>(qubits: 3))
+    }
+  }
 }

@@ -277,4 +277,22 @@ struct DensityMatrixTests {
       try rho.fidelity(with: StateVector<Float>(qubits: 3))
     }
   }
+
+  @Test("the example of Docs/DensityMatrix.md runs and gives the analytic values")
+  func guideExample() throws {
+    var rho = try DensityMatrix(qubits: 2)
+    try rho.apply(Circuit(qubits: 2) { H(0); CX(0, 1) })
+    let gamma = 0.1
+    let damping = [
+      try Matrix([[1, 0], [0, Complex((1 - gamma).squareRoot())]]),
+      try Matrix([[0, Complex(gamma.squareRoot())], [0, 0]]),
+    ]
+    try rho.applyKraus(damping, to: [1])
+    // A Bell pair with qubit 1 damped (bitstrings qubit 0 rightmost): ρ = ½(|00⟩⟨00| + γ|01⟩⟨01| + (1−γ)|11⟩⟨11|
+    // + √(1−γ)(|00⟩⟨11| + |11⟩⟨00|)), so Tr ρ² = ¼(1 + γ² + (1−γ)² + 2(1−γ)) and ⟨ZZ⟩ = 1 − γ.
+    #expect(abs(rho.purity - 0.25 * (1 + gamma * gamma + (1 - gamma) * (1 - gamma) + 2 * (1 - gamma))) < 1e-14)
+    #expect(abs(try rho.expectation(of: PauliSum([(1, "ZZ")])) - (1 - gamma)) < 1e-14)
+    #expect(try rho.partialTrace(keeping: [0]).qubitCount == 1)
+    #expect(try rho.counts(shots: 1000, seed: 1).values.reduce(0, +) == 1000)
+  }
 }

@@ -25,7 +25,13 @@ extension NoiseModel {
     self.init()
     for (index, item) in try root.optionalArray("errors").enumerated() {
       let error = try JSONObject(item, path: "errors[\(index)]")
-      try error.allowOnly(["gates", "qubits", "channel"] + (Self.channelKeys[try error.string("channel")] ?? []))
+      let name = try error.string("channel")
+      guard let parameterKeys = Self.channelKeys[name] else {
+        throw .invalidNoiseModel(
+          path: error.located("channel"),
+          problem: "\"\(name)\" is not a channel; expected one of \(Self.channelKeys.keys.sorted().joined(separator: ", "))")
+      }
+      try error.allowOnly(["gates", "qubits", "channel"] + parameterKeys)
       var gates: [String] = []
       for (gateIndex, gate) in try error.optionalArray("gates").enumerated() {
         guard let name = gate as? String else {

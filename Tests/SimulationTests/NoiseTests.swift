@@ -105,6 +105,7 @@ struct NoiseModelTests {
       (#"{"readout": [{"qubits": [-1], "p0given1": 0.1, "p1given0": 0.2}]}"#, "noise model: readout[0].qubits[0] must be a qubit number (0, 1, …)"),
       (#"{"errors": [{"channel": "pauli", "probabilities": {"X": 1.2}}]}"#, "noise model: errors[0].probabilities.X must be in 0…1, got 1.2"),
       (#"{"errors": [{"gates": [3], "channel": "bit_flip", "p": 0.1}]}"#, "noise model: errors[0].gates[0] must be a gate name"),
+      (#"{"readout": [{"qubits": [0], "p1given0": 0.2}]}"#, "noise model: readout[0].p0given1 is missing"),
     ])
   func errorPaths(json: String, message: String) throws {
     let error = #expect(throws: SimulationError.self) { try NoiseModel(json: Data(json.utf8)) }

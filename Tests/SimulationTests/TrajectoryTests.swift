@@ -160,6 +160,9 @@ struct NoiseTrajectoryTests {
     #expect(throws: SimulationError.self) {
       try state.applyChannel(try .depolarizing(probability: 0.1, qubits: 2), to: [0], using: &generator)
     }
+    #expect(throws: SimulationError.repeatedQubit(0)) {
+      try TrajectorySimulator(noiseModel: NoiseModel()).run(try Circuit(qubits: 1) { H(0) }, shots: 1, measuring: [0, 0])
+    }
     #expect(throws: SimulationError.invalidCount(0, what: "the number of shots")) {
       try TrajectorySimulator(noiseModel: NoiseModel()).run(try Circuit(qubits: 1) { H(0) }, shots: 0)
     }

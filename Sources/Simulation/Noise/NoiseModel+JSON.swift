@@ -199,6 +199,7 @@ private struct JSONObject {
     } catch let .invalidNoiseParameter(name, value, allowed) {
       throw .invalidNoiseModel(path: located(names[name] ?? name), problem: "must be in \(allowed), got \(value)")
     } catch {
+      if case .invalidNoiseModel = error { throw error }
       throw .invalidNoiseModel(path: path, problem: error.description)
     }
   }

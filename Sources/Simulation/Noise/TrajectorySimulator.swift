@@ -48,8 +48,11 @@ public struct TrajectorySimulator: Sendable {
     guard shots >= 1 else { throw .invalidCount(shots, what: "the number of shots") }
     let qubitCount = Swift.max(circuit.qubitCount, 1)
     let measured = qubits ?? Array(0..<circuit.qubitCount)
-    let probe = try StateVector<Double>(qubits: qubitCount)
-    try probe.validate(qubits: measured)
+    var seen = Set<Int>()
+    for qubit in measured {
+      guard (0..<qubitCount).contains(qubit) else { throw .qubitOutOfRange(qubit: qubit, qubitCount: qubitCount) }
+      guard seen.insert(qubit).inserted else { throw .repeatedQubit(qubit) }
+    }
     let program = try TrajectoryProgram(
       noiseModel.noisyOperations(of: circuit, bindings: bindings), qubitCount: qubitCount,
       classicalBitCount: circuit.classicalBitCount)

@@ -86,24 +86,6 @@ public struct KrausChannel: Hashable, Sendable {
     guard let probabilities = mixtureProbabilities, let unitaries = mixtureUnitaries else { return nil }
     return (probabilities, unitaries)
   }
-
-  /// ρ' = Σ K ρ K† for a 2^k × 2^k density matrix `rho` given row-major (a reference for small registers).
-  ///
-  /// - Complexity: O(m · 8^k) for m operators.
-  /// - Throws: ``SimulationError/sizeMismatch(expected:actual:what:)`` when `rho` is not 2^k × 2^k.
-  public func applied(toDensityMatrix rho: [Complex<Double>]) throws(SimulationError) -> [Complex<Double>] {
-    let n = krausOperators[0].dimension
-    guard rho.count == n * n else {
-      throw .sizeMismatch(expected: qubitCount, actual: rho.count.trailingZeroBitCount / 2, what: "density matrix given to a channel")
-    }
-    let density = Matrix(dimension: n, validElements: rho)
-    var result = [Complex<Double>](repeating: .zero, count: n * n)
-    for kraus in krausOperators {
-      let term = kraus * density * kraus.adjoint
-      for i in result.indices { result[i] = result[i] + term.elements[i] }
-    }
-    return result
-  }
 }
 
 extension Matrix {

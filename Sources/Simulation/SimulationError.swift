@@ -26,6 +26,14 @@ public enum SimulationError: Error, Hashable, Sendable, CustomStringConvertible 
   case fourierTransformUnavailable(qubits: [Int], qubitCount: Int)
   /// A gradient was asked of a circuit with an operation that is not a unitary gate.
   case notDifferentiable(operation: String)
+  /// A noise parameter outside its range; `name` is the parameter (or its path in a noise-model document).
+  case invalidNoiseParameter(name: String, value: Double, allowed: String)
+  /// Kraus operators whose Σ K†K differs from the identity by `deviation` (largest entry) or more than `tolerance`.
+  case notTracePreserving(deviation: Double, tolerance: Double)
+  /// Kraus operators that cannot form a channel: none at all, or matrices of different sizes.
+  case invalidKrausOperators(String)
+  /// A noise-model document with something wrong at `path` (for example `errors[1].channel`).
+  case invalidNoiseModel(path: String, problem: String)
 
   public var description: String {
     switch self {
@@ -53,6 +61,14 @@ public enum SimulationError: Error, Hashable, Sendable, CustomStringConvertible 
       return "FFTW could not plan a transform over qubits \(qubits) of a \(count)-qubit state"
     case let .notDifferentiable(operation):
       return "gradients need a circuit of unitary gates; \(operation) is not one (measure at the end, or use expectation values of the unitary part)"
+    case let .invalidNoiseParameter(name, value, allowed):
+      return "\(name) must be in \(allowed), got \(value)"
+    case let .notTracePreserving(deviation, tolerance):
+      return "the Kraus operators are not trace preserving: Σ K†K differs from the identity by \(deviation) (tolerance \(tolerance))"
+    case let .invalidKrausOperators(problem):
+      return "invalid Kraus operators: \(problem)"
+    case let .invalidNoiseModel(path, problem):
+      return path.isEmpty ? "noise model: \(problem)" : "noise model: \(path) \(problem)"
     }
   }
 }

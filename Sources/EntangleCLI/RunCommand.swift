@@ -53,6 +53,18 @@ struct RunCommand: ReportingCommand {
   @Option(help: "Outcomes shown in the text table.")
   var top: Int = 16
 
+  @Option(help: "A noise model (JSON, see Docs/Noise.md): gate errors as Kraus channels and readout errors.")
+  var noise: String?
+
+  /// How a noisy program is simulated.
+  enum Method: String, CaseIterable, ExpressibleByArgument {
+    case trajectories
+    case densityMatrix = "density-matrix"
+  }
+
+  @Option(help: "With --noise: trajectories (a state-vector run per shot).")
+  var method: Method = .trajectories
+
   func validate() throws {
     guard shots > 0 else { throw ValidationError("--shots must be positive, got \(shots)") }
     guard top > 0 else { throw ValidationError("--top must be positive, got \(top)") }
@@ -60,6 +72,10 @@ struct RunCommand: ReportingCommand {
 
   func execute(writingTo output: OutputBuffer) throws(CommandFailure) {
     let program = try ProgramLoader.load(file, checkingMemoryFor: simulation.precision)
+    if let noise {
+      try reportNoisy(program: program, noiseFile: noise, to: output)
+      return
+    }
     switch simulation.precision {
     case .double: try report(Double.self, program: program, to: output)
     case .single: try report(Float.self, program: program, to: output)
@@ -116,6 +132,66 @@ struct RunCommand: ReportingCommand {
       buffer.writeLine()
     case .text:
       buffer.writeLine(summary)
+      for line in lines { buffer.writeLine(line) }
+    }
+  }
+
+  /// A run under a noise model: counts over the measured qubits (all qubits when none is
+  /// measured), or the probabilities averaged over trajectories, readout errors applied exactly.
+  private func reportNoisy(program: QASMProgram, noiseFile: String, to buffer: OutputBuffer) throws(CommandFailure) {
+    let model: NoiseModel
+    do {
+      model = try NoiseModel(json: try Data(contentsOf: URL(fileURLWithPath: noiseFile)))
+    } catch let error as SimulationError {
+      throw CommandFailure(file: noiseFile, message: error.description)
+    } catch {
+      throw CommandFailure(file: noiseFile, message: "cannot read the noise model: \(error.localizedDescription)")
+    }
+    guard method == .trajectories else {
+      throw CommandFailure(
+        file: file, message: "--method density-matrix is not available yet; use --method trajectories")
+    }
+    guard output != .amplitudes else {
+      throw CommandFailure(file: file, message: "a noisy run has no amplitudes; use --output probabilities or counts")
+    }
+    let circuit = program.circuit
+    let measured = Array(Set(circuit.operations.compactMap { operation -> Int? in
+      if case let .measure(qubit, _) = operation.kind { return qubit } else { return nil }
+    })).sorted()
+    let seed = self.seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
+    let result: TrajectoryResult
+    do {
+      result = try TrajectorySimulator(noiseModel: model, threads: simulation.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        .run(circuit, shots: shots, seed: seed, measuring: measured.isEmpty ? nil : measured)
+    } catch {
+      throw CommandFailure(file: file, message: error.description)
+    }
+    var members: [(key: String, value: JSONValue)] = [
+      ("file", .string(file)), ("qubits", .integer(circuit.qubitCount)), ("noise", .string(noiseFile)),
+      ("method", .string(method.rawValue)), ("shots", .integer(shots)), ("seed", .unsignedInteger(seed)),
+    ]
+    var lines: [String]
+    if output == .probabilities {
+      let probabilities = model.readProbabilities(result.probabilities, qubits: Array(0..<circuit.qubitCount))
+      members.append(("probabilities", Self.probabilitiesJSON(probabilities)))
+      var table = OutcomeTable(headers: ["outcome", "probability"])
+      let selection = TopOutcomes.select(count: probabilities.count, limit: top, threshold: 1e-12) { probabilities[$0] }
+      for index in selection.indices {
+        table.append([CircuitExecutor<Double>.bitString(index, width: circuit.qubitCount), Self.rounded(probabilities[index])], value: probabilities[index])
+      }
+      lines = [table.render()] + Self.omissionNote(selection.omitted)
+    } else {
+      members.append(("counts", .object(result.counts.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })))
+      lines = countsTable(result.counts)
+    }
+    switch format {
+    case .json:
+      JSONValue.object(members).write(to: buffer)
+      buffer.writeLine()
+    case .text:
+      buffer.writeLine(
+        "\(file): \(Self.counted(circuit.qubitCount, "qubit")), noise \(noiseFile), \(shots) trajectories, seed \(seed)"
+          + (measured.isEmpty ? " (no measurements: all qubits read)" : ", measured qubits \(measured) (first rightmost)"))
       for line in lines { buffer.writeLine(line) }
     }
   }

@@ -9,29 +9,44 @@ extension DensityMatrix {
   /// Each operator runs on a copy of ρ through the state-vector kernels (Kₖ on the row qubits, conj(Kₖ) on the
   /// column qubits), and the copies are summed; the last runs in place.
   ///
-  /// - Parameter tolerance: how far Σₖ Kₖ†Kₖ may be from the identity (largest entry of the difference) before
-  ///   the set is refused as not trace-preserving; `nil` skips the check (for trace-decreasing maps).
+  /// - Parameter checkingTracePreservation: whether to refuse a set whose Σₖ Kₖ†Kₖ differs from the identity by
+  ///   more than ``KrausChannel/traceTolerance`` (1e-10) in some entry, as ``KrausChannel`` does; pass `false`
+  ///   for a trace-decreasing map.
   /// - Complexity: 2 passes over the 4^n entries per operator plus one to sum; two extra matrices of memory
-  ///   (one with a single operator).
+  ///   (none with a single operator).
   /// - Throws: ``SimulationError/qubitOutOfRange(qubit:qubitCount:)``, ``SimulationError/repeatedQubit(_:)``,
-  ///   ``SimulationError/invalidCount(_:what:)`` for an empty set, ``SimulationError/sizeMismatch(expected:actual:what:)``
-  ///   for an operator on a different number of qubits, ``SimulationError/notTracePreserving(deviation:tolerance:)``,
+  ///   ``SimulationError/invalidKrausOperators(_:)`` for an empty set, ``SimulationError/sizeMismatch(expected:actual:what:)``
+  ///   for an operator on another number of qubits than `qubits`, ``SimulationError/notTracePreserving(deviation:tolerance:)``,
   ///   and ``SimulationError/insufficientMemory(qubits:bytesNeeded:bytesAvailable:)`` when the copies do not fit.
-  public mutating func applyKraus(_ operators: [Matrix], to qubits: [Int], tolerance: Double? = 1e-10)
+  public mutating func applyKraus(_ operators: [Matrix], to qubits: [Int], checkingTracePreservation: Bool = true)
     throws(SimulationError)
   {
     try validate(qubits: qubits)
-    guard !operators.isEmpty, !qubits.isEmpty else {
-      throw .invalidCount(operators.isEmpty ? 0 : qubits.count, what: operators.isEmpty ? "the number of Kraus operators" : "the number of qubits")
-    }
+    guard !operators.isEmpty else { throw .invalidKrausOperators("a channel needs at least one operator") }
     for (position, kraus) in operators.enumerated() where kraus.dimension != 1 << qubits.count {
       throw .sizeMismatch(
         expected: qubits.count, actual: kraus.dimension.trailingZeroBitCount, what: "Kraus operator \(position)")
     }
-    if let tolerance {
-      let deviation = Self.completenessDeviation(operators)
-      guard deviation <= tolerance else { throw .notTracePreserving(deviation: deviation, tolerance: tolerance) }
+    if checkingTracePreservation { _ = try KrausChannel(krausOperators: operators) }
+    try applyKrausUnchecked(operators, to: qubits)
+  }
+
+  /// Applies `channel` to `qubits` exactly: ρ → Σₖ KₖρKₖ†, `qubits[i]` being the channel's qubit i.
+  ///
+  /// - Complexity: as ``applyKraus(_:to:checkingTracePreservation:)``.
+  /// - Throws: ``SimulationError/qubitOutOfRange(qubit:qubitCount:)``, ``SimulationError/repeatedQubit(_:)``,
+  ///   ``SimulationError/sizeMismatch(expected:actual:what:)`` when the channel has another number of qubits,
+  ///   ``SimulationError/insufficientMemory(qubits:bytesNeeded:bytesAvailable:)``.
+  public mutating func apply(_ channel: KrausChannel, to qubits: [Int]) throws(SimulationError) {
+    try validate(qubits: qubits)
+    guard qubits.count == channel.qubitCount else {
+      throw .sizeMismatch(expected: channel.qubitCount, actual: qubits.count, what: "qubits given to a channel")
     }
+    try applyKrausUnchecked(channel.krausOperators, to: qubits)
+  }
+
+  /// ρ → Σₖ KₖρKₖ† for a non-empty set of operators sized for valid `qubits`.
+  mutating func applyKrausUnchecked(_ operators: [Matrix], to qubits: [Int]) throws(SimulationError) {
     if operators.count > 1 {
       // The accumulator and one working copy.
       try MemoryLimit.available.check(qubits: 2 * qubitCount + 1, scalar: Scalar.self)
@@ -46,23 +61,6 @@ extension DensityMatrix {
     }
     applyOnBothSides(steps[steps.count - 1])
     if let sum { Self.add(sum, into: buffer, threads: threadCount) }
-  }
-
-  /// The largest entry of |Σₖ Kₖ†Kₖ − I|.
-  static func completenessDeviation(_ operators: [Matrix]) -> Double {
-    let dimension = operators[0].dimension
-    var deviation = 0.0
-    for row in 0..<dimension {
-      for column in 0..<dimension {
-        var entry: Complex<Double> = row == column ? -.one : .zero
-        for kraus in operators {
-          let k = kraus.elements
-          for inner in 0..<dimension { entry += k[inner * dimension + row].conjugate * k[inner * dimension + column] }
-        }
-        deviation = Swift.max(deviation, entry.length)
-      }
-    }
-    return deviation
   }
 
   /// `target` += `source`, entry by entry.

@@ -26,12 +26,18 @@ public enum SimulationError: Error, Hashable, Sendable, CustomStringConvertible 
   case fourierTransformUnavailable(qubits: [Int], qubitCount: Int)
   /// A gradient was asked of a circuit with an operation that is not a unitary gate.
   case notDifferentiable(operation: String)
+  /// A noise parameter outside its range; `name` is the parameter (or its path in a noise-model document).
+  case invalidNoiseParameter(name: String, value: Double, allowed: String)
+  /// Kraus operators whose Σ K†K differs from the identity by `deviation` (largest entry) or more than `tolerance`.
+  case notTracePreserving(deviation: Double, tolerance: Double)
+  /// Kraus operators that cannot form a channel: none at all, or matrices of different sizes.
+  case invalidKrausOperators(String)
+  /// A noise-model document with something wrong at `path` (for example `errors[1].channel`).
+  case invalidNoiseModel(path: String, problem: String)
   /// A density matrix that is not Hermitian within the tolerance (largest |ρ[r, c] − conj(ρ[c, r])|).
   case notHermitian(deviation: Double, tolerance: Double)
   /// A density matrix whose trace is not 1 within the tolerance.
   case traceNotOne(trace: Double, tolerance: Double)
-  /// Kraus operators whose Σ K†K differs from the identity by more than the tolerance (largest entry).
-  case notTracePreserving(deviation: Double, tolerance: Double)
   /// An operation a density-matrix run cannot carry out (a classical condition, …).
   case unsupportedOnDensityMatrix(operation: String)
   /// A computation limited to small registers asked of a larger one.
@@ -63,12 +69,18 @@ public enum SimulationError: Error, Hashable, Sendable, CustomStringConvertible 
       return "FFTW could not plan a transform over qubits \(qubits) of a \(count)-qubit state"
     case let .notDifferentiable(operation):
       return "gradients need a circuit of unitary gates; \(operation) is not one (measure at the end, or use expectation values of the unitary part)"
+    case let .invalidNoiseParameter(name, value, allowed):
+      return "\(name) must be in \(allowed), got \(value)"
+    case let .notTracePreserving(deviation, tolerance):
+      return "the Kraus operators are not trace preserving: Σ K†K differs from the identity by \(deviation) (tolerance \(tolerance))"
+    case let .invalidKrausOperators(problem):
+      return "invalid Kraus operators: \(problem)"
+    case let .invalidNoiseModel(path, problem):
+      return path.isEmpty ? "noise model: \(problem)" : "noise model: \(path) \(problem)"
     case let .notHermitian(deviation, tolerance):
       return "the matrix differs from its conjugate transpose by \(deviation); a density matrix must be Hermitian within \(tolerance)"
     case let .traceNotOne(trace, tolerance):
       return "the matrix has trace \(trace); a density matrix needs trace 1 within \(tolerance)"
-    case let .notTracePreserving(deviation, tolerance):
-      return "the Kraus operators' Σ K†K differs from the identity by \(deviation) (allowed: \(tolerance)); the channel does not preserve the trace"
     case let .unsupportedOnDensityMatrix(operation):
       return "a density-matrix run cannot apply \(operation); use a state vector (or trajectories) for it"
     case let .tooManyQubits(count, maximum, what):

@@ -88,7 +88,7 @@ extension StateVector {
     try run(step, bits: &bits, generator: &generator)
   }
 
-  private mutating func run(
+  mutating func run(
     _ step: ExecutionPlan.Step, bits: inout [Bool], generator: inout some RandomNumberGenerator
   ) throws(SimulationError) {
     let n = qubitCount

@@ -124,7 +124,7 @@ struct DensityMatrixTests {
   func amplitudeDamping(gamma: Double) throws {
     var rho = try DensityMatrix(qubits: 2)
     try rho.apply(.x, to: [1])
-    try rho.applyKraus(Self.amplitudeDamping(gamma), to: [1])
+    try rho.apply(KrausChannel(krausOperators: Self.amplitudeDamping(gamma)), to: [1])
     // Qubit 0 stays |0⟩: the reduced state of qubit 1 is diag(γ, 1 − γ), nothing off the diagonal.
     let reduced = try rho.partialTrace(keeping: [1])
     let expected: [Complex<Double>] = [Complex(gamma), .zero, .zero, Complex(1 - gamma)]
@@ -225,6 +225,12 @@ struct DensityMatrixTests {
       try rho.applyKraus(Self.fullyDepolarizing, to: [0, 1])
     }
     #expect(throws: SimulationError.self) { try rho.applyKraus([Self.amplitudeDamping(0.2)[1]], to: [0]) }
+    #expect(throws: SimulationError.invalidKrausOperators("a channel needs at least one operator")) {
+      try rho.applyKraus([], to: [0])
+    }
+    #expect(throws: SimulationError.sizeMismatch(expected: 1, actual: 2, what: "qubits given to a channel")) {
+      try rho.apply(KrausChannel(krausOperators: Self.fullyDepolarizing), to: [0, 1])
+    }
     #expect(throws: SimulationError.self) { try rho.expectation(of: PauliString("XII")) }
     #expect(throws: SimulationError.unsupportedOnDensityMatrix(operation: "a classically conditioned operation")) {
       try rho.apply(Circuit(qubits: 2, bits: 1) { Measure(0, into: 0); X(1).conditioned(on: [0], equals: 1) })
@@ -260,7 +266,7 @@ struct DensityMatrixTests {
     #expect(throws: SimulationError.notTracePreserving(deviation: 1, tolerance: 1e-10)) {
       try rho.applyKraus([projector], to: [0])
     }
-    try rho.applyKraus([projector], to: [0], tolerance: nil)
+    try rho.applyKraus([projector], to: [0], checkingTracePreservation: false)
     #expect(maxDifference(rho.elements, [Complex(0.5), .zero, .zero, .zero]) < 1e-15)
   }
 

@@ -301,4 +301,16 @@ struct DensityMatrixTests {
     #expect(try rho.partialTrace(keeping: [0]).qubitCount == 1)
     #expect(try rho.counts(shots: 1000, seed: 1).values.reduce(0, +) == 1000)
   }
+
+  @Test("a Bell pair under two-qubit depolarizing noise λ has fidelity 1 − 3λ/4", arguments: [0.0, 0.1, 0.5, 1.0])
+  func depolarizedBell(lambda: Double) throws {
+    var bell = try StateVector(qubits: 2)
+    try bell.apply(Circuit(qubits: 2) { H(0); CX(0, 1) })
+    var rho = try DensityMatrix(bell)
+    try rho.apply(KrausChannel.depolarizing(probability: lambda, qubits: 2), to: [0, 1])
+    // ρ = (1 − λ)|Φ⁺⟩⟨Φ⁺| + λ I/4 (Qiskit Aer's convention), so ⟨Φ⁺|ρ|Φ⁺⟩ = 1 − λ + λ/4.
+    #expect(abs(try rho.fidelity(with: bell) - (1 - 0.75 * lambda)) < 1e-12)
+    #expect(abs(try rho.fidelity(with: DensityMatrix(bell)) - (1 - 0.75 * lambda)) < 1e-9)
+    #expect(abs(rho.trace - 1) < 1e-12)
+  }
 }

@@ -62,7 +62,7 @@ struct RunCommand: ReportingCommand {
     case densityMatrix = "density-matrix"
   }
 
-  @Option(help: "With --noise: trajectories (a state-vector run per shot).")
+  @Option(help: "With --noise: trajectories (a state-vector run per shot) or density-matrix (exact, 16·4^n bytes).")
   var method: Method = .trajectories
 
   func validate() throws {
@@ -147,10 +147,6 @@ struct RunCommand: ReportingCommand {
     } catch {
       throw CommandFailure(file: noiseFile, message: "cannot read the noise model: \(error.localizedDescription)")
     }
-    guard method == .trajectories else {
-      throw CommandFailure(
-        file: file, message: "--method density-matrix is not available yet; use --method trajectories")
-    }
     guard output != .amplitudes else {
       throw CommandFailure(file: file, message: "a noisy run has no amplitudes; use --output probabilities or counts")
     }
@@ -159,10 +155,19 @@ struct RunCommand: ReportingCommand {
       if case let .measure(qubit, _) = operation.kind { return qubit } else { return nil }
     })).sorted()
     let seed = self.seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
-    let result: TrajectoryResult
+    let result: (probabilities: [Double], counts: [String: Int])
     do {
-      result = try TrajectorySimulator(noiseModel: model, threads: simulation.threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        .run(circuit, shots: shots, seed: seed, measuring: measured.isEmpty ? nil : measured)
+      switch method {
+      case .trajectories:
+        let run = try TrajectorySimulator(
+          noiseModel: model, threads: simulation.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        ).run(circuit, shots: shots, seed: seed, measuring: measured.isEmpty ? nil : measured)
+        result = (run.probabilities, run.counts)
+      case .densityMatrix:
+        result = try Self.densityMatrixRun(
+          circuit, model: model, measuring: measured.isEmpty ? Array(0..<circuit.qubitCount) : measured,
+          shots: shots, seed: seed)
+      }
     } catch {
       throw CommandFailure(file: file, message: error.description)
     }
@@ -190,10 +195,47 @@ struct RunCommand: ReportingCommand {
       buffer.writeLine()
     case .text:
       buffer.writeLine(
-        "\(file): \(Self.counted(circuit.qubitCount, "qubit")), noise \(noiseFile), \(shots) trajectories, seed \(seed)"
+        "\(file): \(Self.counted(circuit.qubitCount, "qubit")), noise \(noiseFile), "
+          + (method == .trajectories ? "\(shots) trajectories" : "exact density matrix, \(shots) shots") + ", seed \(seed)"
           + (measured.isEmpty ? " (no measurements: all qubits read)" : ", measured qubits \(measured) (first rightmost)"))
       for line in lines { buffer.writeLine(line) }
     }
+  }
+
+  /// The exact noisy run: the density matrix through every gate and channel of the model, its
+  /// diagonal (before readout errors), and counts sampled from it on the measured qubits with
+  /// readout errors drawn per shot.
+  private static func densityMatrixRun(
+    _ circuit: Circuit, model: NoiseModel, measuring measured: [Int], shots: Int, seed: UInt64
+  ) throws(SimulationError) -> (probabilities: [Double], counts: [String: Int]) {
+    var state = try DensityMatrix(qubits: Swift.max(circuit.qubitCount, 1))
+    for item in try model.noisyOperations(of: circuit) {
+      switch item {
+      case let .operation(operation):
+        if case .measure = operation.kind { continue }  // read from the final diagonal
+        guard operation.condition == nil else { throw .unsupportedOnDensityMatrix(operation: operation.summary) }
+        var single = try Self.circuit(qubits: circuit.qubitCount)
+        do { try single.append(operation) } catch { throw .circuit(error) }
+        try state.apply(single)
+      case let .channel(channel, qubits, condition):
+        guard condition == nil else { throw .unsupportedOnDensityMatrix(operation: "a channel on a classically conditioned gate") }
+        try state.apply(channel, to: qubits)
+      }
+    }
+    let probabilities = state.probabilities()
+    var generator = SeededRandomNumberGenerator(seed: seed)
+    var counts: [String: Int] = [:]
+    for index in try state.sample(shots: shots, using: &generator) {
+      var value = 0
+      for (position, qubit) in measured.enumerated() { value |= (index >> qubit & 1) << position }
+      let read = model.read(value, qubits: measured, using: &generator)
+      counts[String((0..<measured.count).reversed().map { read >> $0 & 1 == 1 ? "1" : "0" }), default: 0] += 1
+    }
+    return (probabilities, counts)
+  }
+
+  private static func circuit(qubits: Int) throws(SimulationError) -> Circuit {
+    do { return try Circuit(qubits: qubits) } catch { throw .circuit(error) }
   }
 
   /// The `--top` most likely basis states with their amplitudes or probabilities and bars.

@@ -6,14 +6,16 @@ extension DensityMatrix {
   ///
   /// Each Kₖ is a 2^m × 2^m matrix on the m qubits, row-major, little-endian over `qubits`
   /// (bit i of a row or column index is `qubits[i]`), as ``Circuits/Matrix`` and ``Circuits/Gate/unitary(_:)`` are.
-  /// Each operator runs on a copy of ρ through the state-vector kernels (Kₖ on the row qubits, conj(Kₖ) on the
-  /// column qubits), and the copies are summed; the last runs in place.
+  /// On one or two qubits the channel runs as one superoperator step (Σₖ Kₖ ⊗ conj(Kₖ) on the row and
+  /// column copies of the qubits) in a single pass. On more, each operator runs on a copy of ρ through the
+  /// state-vector kernels (Kₖ on the row qubits, conj(Kₖ) on the column qubits), and the copies are summed;
+  /// the last runs in place.
   ///
   /// - Parameter checkingTracePreservation: whether to refuse a set whose Σₖ Kₖ†Kₖ differs from the identity by
   ///   more than ``KrausChannel/traceTolerance`` (1e-10) in some entry, as ``KrausChannel`` does; pass `false`
   ///   for a trace-decreasing map.
-  /// - Complexity: 2 passes over the 4^n entries per operator plus one to sum; two extra matrices of memory
-  ///   (none with a single operator).
+  /// - Complexity: one pass over the 4^n entries on one or two qubits; otherwise 2 passes per operator plus
+  ///   one to sum, and two extra matrices of memory (none with a single operator).
   /// - Throws: ``SimulationError/qubitOutOfRange(qubit:qubitCount:)``, ``SimulationError/repeatedQubit(_:)``,
   ///   ``SimulationError/invalidKrausOperators(_:)`` for an empty set, ``SimulationError/sizeMismatch(expected:actual:what:)``
   ///   for an operator on another number of qubits than `qubits`, ``SimulationError/notTracePreserving(deviation:tolerance:)``,
@@ -46,7 +48,33 @@ extension DensityMatrix {
   }
 
   /// ρ → Σₖ KₖρKₖ† for a non-empty set of operators sized for valid `qubits`.
+  ///
+  /// On one or two qubits the channel runs as its superoperator S = Σₖ Kₖ ⊗ conj(Kₖ), one dense
+  /// (or diagonal) step on the row and column copies of the qubits: a single pass over ρ,
+  /// where the copies took two passes per operator (16 operators for two-qubit depolarizing).
   mutating func applyKrausUnchecked(_ operators: [Matrix], to qubits: [Int]) throws(SimulationError) {
+    if operators.count > 1 && qubits.count <= 2 {
+      let k = qubits.count, d = 1 << k, size = d * d
+      var superoperator = [Complex<Double>](repeating: .zero, count: size * size)
+      for kraus in operators {
+        let m = kraus.elements
+        // vec index = row | column << k, as ρ's buffer: S[(r', c'), (r, c)] = Σ K[r', r] · conj(K[c', c]).
+        for outRow in 0..<d {
+          for outColumn in 0..<d {
+            for inRow in 0..<d where m[outRow * d + inRow] != .zero {
+              for inColumn in 0..<d {
+                superoperator[(outRow | outColumn << k) * size + (inRow | inColumn << k)] +=
+                  m[outRow * d + inRow] * m[outColumn * d + inColumn].conjugate
+              }
+            }
+          }
+        }
+      }
+      let step = ExecutionPlan.classify(
+        superoperator, dimension: size, targets: qubits + qubits.map { $0 + qubitCount }, controlMask: 0)
+      StateKernels.apply(step, to: uniqueBase(), qubitCount: 2 * qubitCount, threads: threadCount)
+      return
+    }
     if operators.count > 1 {
       // The accumulator and one working copy.
       try MemoryLimit.available.check(qubits: 2 * qubitCount + 1, scalar: Scalar.self)

@@ -225,5 +225,9 @@ import Testing
     #expect(subproblems.map(\.label) == (0..<5).map { "part[\($0)]" })
     #expect(Set(subproblems.map(\.seed)).count == subproblems.count)
     #expect(zip(subproblems, method.parts).allSatisfy { $0.graph.nodeCount == $1.count })
+    #expect(try method.subproblem(2).label == "part[2]")
+    #expect(throws: AlgorithmError.invalidArgument(name: "the part index", value: "5", expected: "in 0..<5")) {
+      try method.subproblem(5)
+    }
   }
 }

@@ -43,6 +43,9 @@ public struct DivideAndConquerMaxCut: Sendable {
   public let parts: [[Int]]
   /// The part of each node.
   public let partOfNode: [Int]
+  /// Every part's sub-problem, in part order: its induced subgraph (node k is `parts[i][k]`), a
+  /// seed derived from this method's seed and the index, and a label for traces.
+  public let subproblems: [MaxCutSubproblem]
 
   /// Splits `graph` into parts of at most `maximumPartSize` nodes.
   ///
@@ -59,20 +62,21 @@ public struct DivideAndConquerMaxCut: Sendable {
     self.seed = seed
     self.label = label
     (parts, partOfNode) = Self.grow(graph, maximumPartSize: maximumPartSize, seed: seed)
+    subproblems = try parts.enumerated().map { index, part throws(AlgorithmError) in
+      MaxCutSubproblem(
+        graph: try graph.inducedSubgraph(part), seed: Self.derivedSeed(seed, index), label: "\(label)part[\(index)]")
+    }
   }
 
-  /// One part's sub-problem: its induced subgraph (node k is `parts[index][k]`), a seed derived
-  /// from this method's seed and the index, and a label for traces.
+  /// Part `index`'s sub-problem (see ``subproblems``).
   ///
-  /// - Complexity: O(n + m).
-  public func subproblem(_ index: Int) -> MaxCutSubproblem {
-    // The nodes of a part are distinct and in range, so the subgraph is always valid.
-    let subgraph = try! graph.inducedSubgraph(parts[index])
-    return MaxCutSubproblem(graph: subgraph, seed: Self.derivedSeed(seed, index), label: "\(label)part[\(index)]")
+  /// - Throws: ``AlgorithmError/invalidArgument(name:value:expected:)`` for an index outside the parts.
+  public func subproblem(_ index: Int) throws(AlgorithmError) -> MaxCutSubproblem {
+    guard subproblems.indices.contains(index) else {
+      throw .invalidArgument(name: "the part index", value: "\(index)", expected: "in 0..<\(subproblems.count)")
+    }
+    return subproblems[index]
   }
-
-  /// Every part's sub-problem, in part order.
-  public var subproblems: [MaxCutSubproblem] { parts.indices.map(subproblem) }
 
   /// The sides of every node from each part's sides (`partSides[i][k]` for node `parts[i][k]`).
   ///

@@ -61,7 +61,8 @@ struct FusionCostModel {
   /// Nanoseconds per amplitude of the state for multiplying out, at each binding, a fused
   /// block of `kind` on `width` targets whose members have `memberTargets` targets each:
   /// about 2 ns per complex multiply-add of the product (2^width per diagonal member,
-  /// 4^width · 2^t per dense one), an estimate, not a fit: with it the 4-qubit H₂ and hardware-efficient ansätze keep their parameterised gates apart, which measured 4× cheaper per binding than re-planning (variational-benchmark).
+  /// 4^width · 2^t per dense one). An estimate, not a measured fit: with it, 4-qubit ansätze keep
+  /// their parameterised gates apart and 20-qubit ones fuse them.
   func rebindingCost(_ kind: ExecutionPlan.Step.Kind, width: Int, memberTargets: [Int]) -> Double {
     let dimension = Double(1 << width)
     let operations = memberTargets.reduce(0.0) { total, targets in

@@ -5,9 +5,10 @@
 /// kernels called directly): a state of 2^16 amplitudes for a block in cache, 2^22 and 2^24
 /// for states in memory. Only ratios matter, and they were about the same in `Float`. In
 /// cache, arithmetic and shuffles set the time: a one-qubit gate costs 0.37 ns per
-/// amplitude, a dense k-qubit one 1.15, 1.75, 2.25 and 4.0 ns for k = 2…5, so merging pays
-/// when it removes enough gates (a quantum-volume SU(4) of eleven gates into one two-qubit
-/// step), not for two one-qubit gates on different qubits. In memory every step costs at
+/// amplitude, a dense k-qubit one 0.47, 0.92, 2.25 and 4.0 ns for k = 2…5 (2 and 3 qubits
+/// run at the multiply-add limit, `StateKernels.mixInRegisters`), so merging pays when it
+/// removes enough gates (a quantum-volume SU(4) of eleven gates into one two-qubit step),
+/// not for two two-qubit gates into one four-qubit step. In memory every step costs at
 /// least one pass (1.26 ns per amplitude at n = 24) and about 1.25 times its arithmetic.
 /// Steps with a qubit inside one SIMD vector (the lane qubits: 0–1 in `Double`, 0–2 in
 /// `Float`) exchange lanes and cost more.
@@ -28,10 +29,10 @@ struct FusionCostModel {
   }
 
   /// Nanoseconds per amplitude of a dense step on 1…5 qubits above the lanes, in cache.
-  private static let dense: [Double] = [0.37, 1.15, 1.75, 2.25, 4.0]
-  /// The factor for a dense step with a qubit in the lanes, by width (measured 1.3–2.3,
-  /// 1.6, 1.2, 1.2, 1.07).
-  private static let laneFactor: [Double] = [1.8, 1.6, 1.2, 1.2, 1.1]
+  private static let dense: [Double] = [0.37, 0.47, 0.92, 2.25, 4.0]
+  /// The factor for a dense step with a qubit in the lanes, by width (measured 1.05, 1.5
+  /// (2.3 with two lane targets), 1.35 (1.7), 1.2, 1.18).
+  private static let laneFactor: [Double] = [1.1, 1.6, 1.4, 1.2, 1.15]
   /// Nanoseconds per amplitude of one pass over a state in memory.
   private static let pass = 1.26
 

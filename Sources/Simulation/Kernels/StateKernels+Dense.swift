@@ -38,6 +38,12 @@ extension StateKernels {
           matrix, target: targets[0], layout: layout, to: vectors, threads: placement.threads)
         return
       }
+      if StateKernels.mixInRegisters(
+        matrix, targets: targets, layout: layout, qubitCount: placement.qubitCount, to: vectors,
+        threads: placement.threads)
+      {
+        return
+      }
       guard
         let standIns = layout.highStandIns(for: targets, qubitCount: placement.qubitCount)
       else {

@@ -7,8 +7,9 @@ extension StateKernels {
   ///
   /// In a cache-resident block these gates are bound by their multiply-adds (4 and 8 complex
   /// ones per amplitude); this loop runs them at about that limit, 1.3–2.4 times faster than
-  /// `mixVectors`, whose scratch copies and index tables cost more than the arithmetic
-  /// (Docs/Performance.md). Low controls are left to `mixVectors`.
+  /// `mixVectors`, whose scratch copies and index tables cost more than the arithmetic (1.1–1.8
+  /// times with two or three lane targets; Docs/Performance.md). Low controls are left to
+  /// `mixVectors`.
   ///
   /// - Returns: false, doing nothing, when the gate is not of this kind.
   static func mixInRegisters<V: SIMD>(
@@ -25,30 +26,28 @@ extension StateKernels {
     let strides = standIns.map { 1 &<< ($0 &- layout.laneBits) }
     let lowTargets = sorted.prefix { $0 < layout.laneBits }.map { 1 &<< $0 }
     if sorted.count == 2 {
-      let gate = TwoTargetMatrix<V>(ordered)
-      switch lowTargets {
-      case []: mix(gate, strides, exchanged, vectors, threads, NoLanes.self)
-      case [1]: mix(gate, strides, exchanged, vectors, threads, Lanes1.self)
-      case [2]: mix(gate, strides, exchanged, vectors, threads, Lanes2.self)
-      case [4]: mix(gate, strides, exchanged, vectors, threads, Lanes4.self)
-      case [1, 2]: mix(gate, strides, exchanged, vectors, threads, Lanes12.self)
-      case [1, 4]: mix(gate, strides, exchanged, vectors, threads, Lanes14.self)
-      default: mix(gate, strides, exchanged, vectors, threads, Lanes24.self)
-      }
+      mix(TwoTargetMatrix<V>(ordered), lowTargets, strides, exchanged, vectors, threads)
     } else {
-      let gate = ThreeTargetMatrix<V>(ordered)
-      switch lowTargets {
-      case []: mix(gate, strides, exchanged, vectors, threads, NoLanes.self)
-      case [1]: mix(gate, strides, exchanged, vectors, threads, Lanes1.self)
-      case [2]: mix(gate, strides, exchanged, vectors, threads, Lanes2.self)
-      case [4]: mix(gate, strides, exchanged, vectors, threads, Lanes4.self)
-      case [1, 2]: mix(gate, strides, exchanged, vectors, threads, Lanes12.self)
-      case [1, 4]: mix(gate, strides, exchanged, vectors, threads, Lanes14.self)
-      case [2, 4]: mix(gate, strides, exchanged, vectors, threads, Lanes24.self)
-      default: mix(gate, strides, exchanged, vectors, threads, Lanes124.self)
-      }
+      mix(ThreeTargetMatrix<V>(ordered), lowTargets, strides, exchanged, vectors, threads)
     }
     return true
+  }
+
+  /// `mix` with the lane pattern of `lowTargets` (their lane distances, ascending) as a type.
+  private static func mix<V: SIMD, Gate: RegisterGate<V>>(
+    _ gate: Gate, _ lowTargets: [Int], _ strides: [Int], _ layout: VectorLayout,
+    _ vectors: UnsafeMutablePointer<V>, _ threads: Int
+  ) where V.Scalar: AmplitudeScalar {
+    switch lowTargets {
+    case []: mix(gate, strides, layout, vectors, threads, NoLanes.self)
+    case [1]: mix(gate, strides, layout, vectors, threads, Lanes1.self)
+    case [2]: mix(gate, strides, layout, vectors, threads, Lanes2.self)
+    case [4]: mix(gate, strides, layout, vectors, threads, Lanes4.self)
+    case [1, 2]: mix(gate, strides, layout, vectors, threads, Lanes12.self)
+    case [1, 4]: mix(gate, strides, layout, vectors, threads, Lanes14.self)
+    case [2, 4]: mix(gate, strides, layout, vectors, threads, Lanes24.self)
+    default: mix(gate, strides, layout, vectors, threads, Lanes124.self)
+    }
   }
 
   /// Walks every group of `layout` (all targets above the lanes) with `gate`.

@@ -55,6 +55,7 @@ let package = Package(
       pkgConfig: "ompi-c",
       providers: [.apt(["libopenmpi-dev"]), .brew(["open-mpi"])]
     ),
+    .systemLibrary(name: "CPrefetch"),
     .target(
       name: "Circuits",
       dependencies: [.product(name: "ComplexModule", package: "swift-numerics")]
@@ -64,6 +65,7 @@ let package = Package(
       dependencies: [
         "Circuits",
         "CFFTW",
+        "CPrefetch",
         .product(name: "ComplexModule", package: "swift-numerics"),
       ]
     ),

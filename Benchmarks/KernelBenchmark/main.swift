@@ -3,6 +3,7 @@
 //   swift run -c release --toolset Toolsets/native.json kernel-benchmark \
 //       [--qubits 20,24,26] [--threads 1,2] [--repeat 5] [--precision double,single] \
 //       [--stream 1=47,2=90] [--qft 24] [--suite kernels,placements,calls,qft]
+//       [--kernels "dense 1q,CX"] [--targets 0,5,12]
 //
 // A pass over a state of n qubits reads and writes every amplitude once: 32·2^n bytes in
 // double precision, 16·2^n in single. Effective bandwidth = those bytes / median time, and
@@ -26,6 +27,8 @@ struct Options {
   var stream: [Int: Double] = [:]
   var qftQubits = 24
   var suites = ["kernels", "qft"]
+  var kernels: [String]? = nil
+  var targets: [Int]? = nil
 
   init(arguments: [String]) {
     var iterator = arguments.makeIterator()
@@ -39,6 +42,8 @@ struct Options {
       case "--precision": precisions = list
       case "--qft": qftQubits = Int(value) ?? qftQubits
       case "--suite": suites = list
+      case "--kernels": kernels = list
+      case "--targets": targets = list.compactMap { Int($0) }
       case "--stream":
         for pair in list {
           let parts = pair.split(separator: "=")
@@ -211,8 +216,8 @@ func kernelTable(_ options: Options) throws {
   for n in options.qubits {
     for precision in options.precisions {
       for threads in options.threads {
-        for kernel in KernelCase.all {
-          for target in Array(Set([0, 1, 2, 5, 12, n - 1])).sorted() where target < n {
+        for kernel in KernelCase.all where options.kernels?.contains(kernel.name) ?? true {
+          for target in options.targets ?? Array(Set([0, 1, 2, 5, 12, n - 1])).sorted() where target < n {
             let time =
               precision == "single"
               ? try timePasses(Float.self, qubits: n, threads: threads, repeats: options.repeats, kernel, target: target)

@@ -50,6 +50,7 @@ extension StateKernels {
                 return (diagonal[index].real, diagonal[index].imaginary)
               }))
           }
+          let prefetching = Prefetch.pays(forVectors: layout.vectorCount)
           ParallelLoop.forEachChunk(
             count: layout.groupCount, threads: threads,
             minimumPerThread: layout.minimumGroupsPerThread
@@ -60,6 +61,10 @@ extension StateKernels {
                 let run = vectors + (first &+ offsets[high])
                 let otherRun = vectors + (second &+ offsets[high])
                 for index in 0..<count {
+                  if prefetching {
+                    Prefetch.ahead(of: run + index)
+                    Prefetch.ahead(of: otherRun + index)
+                  }
                   run[index] = coefficient.times(run[index])
                   otherRun[index] = coefficient.times(otherRun[index])
                 }
@@ -68,7 +73,10 @@ extension StateKernels {
               for high in 0..<highCount {
                 let coefficient = coefficients[high]
                 let run = vectors + (first &+ offsets[high])
-                for index in 0..<count { run[index] = coefficient.times(run[index]) }
+                for index in 0..<count {
+                  if prefetching { Prefetch.ahead(of: run + index) }
+                  run[index] = coefficient.times(run[index])
+                }
               }
             }
           }

@@ -121,6 +121,7 @@ extension StateKernels {
     let size = 1 &<< layout.highTargetCount
     let sign = V.realSigns
     let controlled = layout.controlledLanes(of: V.self)
+    let prefetching = Prefetch.pays(forVectors: layout.vectorCount)
     ParallelLoop.forEachChunk(
       count: layout.groupCount, threads: threads,
       minimumPerThread: layout.minimumGroupsPerThread
@@ -186,10 +187,21 @@ extension StateKernels {
         }
         layout.forEachRunPair(in: groups) { first, second, count in
           for index in 0..<count {
+            if prefetching {
+              for member in 0..<size {
+                Prefetch.ahead(of: vectors + (first &+ index &+ offsets[member]))
+                Prefetch.ahead(of: vectors + (second &+ index &+ offsets[member]))
+              }
+            }
             update(vectors + (first &+ index), vectors + (second &+ index))
           }
         } single: { first, count in
-          for index in 0..<count { update(vectors + (first &+ index), vectors + (first &+ index)) }
+          for index in 0..<count {
+            if prefetching {
+              for member in 0..<size { Prefetch.ahead(of: vectors + (first &+ index &+ offsets[member])) }
+            }
+            update(vectors + (first &+ index), vectors + (first &+ index))
+          }
         }
       }
     }

@@ -44,9 +44,11 @@ extension StateKernels {
         placement.applyScalar(matrix, to: vectors)
         return
       }
-      if targets.count == 1 && layout.lowTargetLanes != 0 {
+      if targets.count == 1 && (layout.lowTargetLanes != 0 || layout.runLength < 4) {
         // X, Y and their controlled forms on a low target: the one-qubit kernel's single
-        // shuffle per vector runs at full bandwidth. Multiplying by the 0/1 entries is
+        // shuffle per vector runs at full bandwidth. So it does for targets just above the
+        // lanes, whose runs of one or two vectors left the moving loop at 42% of stream (CX
+        // on qubit 2 of a Double state, control 0, n = 26). Multiplying by the 0/1 entries is
         // exact for finite amplitudes (a zero may change sign).
         let matrix = (0..<4).map { entry(row: $0 / 2, column: $0 % 2) }
         StateKernels.applySingleQubit(
@@ -106,6 +108,7 @@ extension StateKernels {
         for term in 0..<moving {
           replaced[term] = (0..<moving).first { sources[$0] == destinations[term] }!
         }
+        let prefetching = Prefetch.pays(forVectors: layout.vectorCount)
         ParallelLoop.forEachChunk(
           count: layout.groupCount, threads: threads,
           minimumPerThread: layout.minimumGroupsPerThread
@@ -113,14 +116,21 @@ extension StateKernels {
           withUnsafeTemporaryAllocation(of: V.self, capacity: dimension) { inputBuffer in
             let inputs = inputBuffer.baseAddress!
             @inline(__always)
+            func visit(_ group: UnsafeMutablePointer<V>, _ move: (UnsafeMutablePointer<V>) -> Void) {
+              if prefetching {
+                for term in 0..<moving { Prefetch.ahead(of: group + sources[term]) }
+              }
+              move(group)
+            }
+            @inline(__always)
             func walk(_ move: (UnsafeMutablePointer<V>) -> Void) {
               layout.forEachRunPair(in: groups) { first, second, count in
                 for index in 0..<count {
-                  move(vectors + (first &+ index))
-                  move(vectors + (second &+ index))
+                  visit(vectors + (first &+ index), move)
+                  visit(vectors + (second &+ index), move)
                 }
               } single: { first, count in
-                for index in 0..<count { move(vectors + (first &+ index)) }
+                for index in 0..<count { visit(vectors + (first &+ index), move) }
               }
             }
             // Separate loops, so the common pure move has no branches inside.

@@ -55,7 +55,26 @@ extension StateKernels {
     _ gate: Gate, _ strides: [Int], _ layout: VectorLayout, _ vectors: UnsafeMutablePointer<V>,
     _ threads: Int, _ lanes: Lanes.Type
   ) where V.Scalar: AmplitudeScalar {
-    let strides = (strides[0], strides[1], strides.count > 2 ? strides[2] : 0)
+    let three = strides.count > 2
+    let strides = (strides[0], strides[1], three ? strides[2] : 0)
+    let prefetching = Prefetch.pays(forVectors: layout.vectorCount)
+    @inline(__always)
+    func update(_ base: UnsafeMutablePointer<V>) {
+      if prefetching {
+        let (a, b, c) = strides
+        Prefetch.ahead(of: base)
+        Prefetch.ahead(of: base + a)
+        Prefetch.ahead(of: base + b)
+        Prefetch.ahead(of: base + (a &+ b))
+        if three {
+          Prefetch.ahead(of: base + c)
+          Prefetch.ahead(of: base + (c &+ a))
+          Prefetch.ahead(of: base + (c &+ b))
+          Prefetch.ahead(of: base + (c &+ a &+ b))
+        }
+      }
+      gate.update(base, strides, Lanes.self)
+    }
     ParallelLoop.forEachChunk(
       count: layout.groupCount, threads: threads,
       minimumPerThread: layout.minimumGroupsPerThread
@@ -70,12 +89,12 @@ extension StateKernels {
       var first = layout.firstVector(ofGroup: groups.lowerBound) & ~controls
       var second = layout.firstVector(ofGroup: groups.lowerBound &+ half) & ~controls
       for _ in 0..<half {
-        gate.update(vectors + (first | controls), strides, Lanes.self)
-        gate.update(vectors + (second | controls), strides, Lanes.self)
+        update(vectors + (first | controls))
+        update(vectors + (second | controls))
         first = ((first | fixed) &+ 1) & ~fixed
         second = ((second | fixed) &+ 1) & ~fixed
       }
-      if groups.count & 1 == 1 { gate.update(vectors + (second | controls), strides, Lanes.self) }
+      if groups.count & 1 == 1 { update(vectors + (second | controls)) }
     }
   }
 

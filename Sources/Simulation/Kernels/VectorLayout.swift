@@ -22,6 +22,8 @@ struct VectorLayout {
   let highTargetCount: Int
   /// Number of groups in the whole state.
   let groupCount: Int
+  /// Number of vectors in the whole state.
+  let vectorCount: Int
   /// Number of consecutive groups whose vectors are consecutive in memory.
   let runLength: Int
 
@@ -37,6 +39,7 @@ struct VectorLayout {
     self.controlVectorBits = controlMask &>> laneBits
     self.fixedVectorBits = (targetMask | controlMask) &>> laneBits
     self.highTargetCount = (targetMask &>> laneBits).nonzeroBitCount
+    self.vectorCount = 1 &<< (qubitCount &- laneBits)
     self.groupCount = 1 &<< (qubitCount &- laneBits &- fixedVectorBits.nonzeroBitCount)
     self.runLength = fixedVectorBits == 0
       ? groupCount : 1 &<< fixedVectorBits.trailingZeroBitCount

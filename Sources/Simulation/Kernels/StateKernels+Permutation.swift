@@ -44,12 +44,16 @@ extension StateKernels {
         placement.applyScalar(matrix, to: vectors)
         return
       }
-      if targets.count == 1 && (layout.lowTargetLanes != 0 || layout.runLength < 4) {
+      if targets.count == 1
+        && (layout.lowTargetLanes != 0 || layout.runLength < 4 || layout.lowControlLanes != 0)
+      {
         // X, Y and their controlled forms on a low target: the one-qubit kernel's single
         // shuffle per vector runs at full bandwidth. So it does for targets just above the
-        // lanes, whose runs of one or two vectors left the moving loop at 42% of stream (CX
-        // on qubit 2 of a Double state, control 0, n = 26). Multiplying by the 0/1 entries is
-        // exact for finite amplitudes (a zero may change sign).
+        // lanes, whose runs of one or two vectors left the moving loop below half of stream
+        // (CX on qubit 2 of a Double state, control 0, n = 26: 42%), and for low controls,
+        // whose blends held CX at 81-89% where the one-qubit kernel reaches 100%.
+        // Multiplying by the 0/1 entries is exact for finite amplitudes (a zero may change
+        // sign).
         let matrix = (0..<4).map { entry(row: $0 / 2, column: $0 % 2) }
         StateKernels.applySingleQubit(
           matrix, target: targets[0], layout: layout, to: vectors, threads: threads)

@@ -90,10 +90,17 @@ struct VectorLayout {
       forEachRun(in: groups, single)
       return
     }
+    // The next run's first vector is the one after this run's last with every fixed bit
+    // clear: set them, add one, clear them again (cheaper than `firstVector(ofGroup:)` per
+    // run when runs are one or two vectors long).
+    let fixed = fixedVectorBits
+    var first = firstVector(ofGroup: groups.lowerBound) & ~fixed
+    var second = firstVector(ofGroup: groups.lowerBound &+ half) & ~fixed
     var offset = 0
     while offset < half {
-      let group = groups.lowerBound &+ offset
-      paired(firstVector(ofGroup: group), firstVector(ofGroup: group &+ half), step)
+      paired(first | controlVectorBits, second | controlVectorBits, step)
+      first = (((first &+ (step &- 1)) | fixed) &+ 1) & ~fixed
+      second = (((second &+ (step &- 1)) | fixed) &+ 1) & ~fixed
       offset &+= step
     }
     if groups.count & 1 == 1 { single(firstVector(ofGroup: groups.upperBound &- 1), 1) }

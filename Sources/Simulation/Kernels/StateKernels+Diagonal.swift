@@ -50,7 +50,7 @@ extension StateKernels {
                 return (diagonal[index].real, diagonal[index].imaginary)
               }))
           }
-          let prefetching = Prefetch.pays(forVectors: layout.vectorCount)
+          let prefetch = Prefetcher(vectorCount: layout.vectorCount, streams: 2)
           ParallelLoop.forEachChunk(
             count: layout.groupCount, threads: threads,
             minimumPerThread: layout.minimumGroupsPerThread
@@ -61,10 +61,8 @@ extension StateKernels {
                 let run = vectors + (first &+ offsets[high])
                 let otherRun = vectors + (second &+ offsets[high])
                 for index in 0..<count {
-                  if prefetching {
-                    Prefetch.ahead(of: run + index)
-                    Prefetch.ahead(of: otherRun + index)
-                  }
+                  prefetch.ahead(of: run + index)
+                  prefetch.ahead(of: otherRun + index)
                   run[index] = coefficient.times(run[index])
                   otherRun[index] = coefficient.times(otherRun[index])
                 }
@@ -74,7 +72,7 @@ extension StateKernels {
                 let coefficient = coefficients[high]
                 let run = vectors + (first &+ offsets[high])
                 for index in 0..<count {
-                  if prefetching { Prefetch.ahead(of: run + index) }
+                  prefetch.ahead(of: run + index)
                   run[index] = coefficient.times(run[index])
                 }
               }

@@ -121,7 +121,8 @@ extension StateKernels {
     let size = 1 &<< layout.highTargetCount
     let sign = V.realSigns
     let controlled = layout.controlledLanes(of: V.self)
-    let prefetching = Prefetch.pays(forVectors: layout.vectorCount)
+    let prefetch = Prefetcher(
+      vectorCount: layout.vectorCount, memberOffsets: UnsafeBufferPointer(start: offsets, count: size))
     ParallelLoop.forEachChunk(
       count: layout.groupCount, threads: threads,
       minimumPerThread: layout.minimumGroupsPerThread
@@ -187,18 +188,18 @@ extension StateKernels {
         }
         layout.forEachRunPair(in: groups) { first, second, count in
           for index in 0..<count {
-            if prefetching {
+            if prefetch.isEnabled {
               for member in 0..<size {
-                Prefetch.ahead(of: vectors + (first &+ index &+ offsets[member]))
-                Prefetch.ahead(of: vectors + (second &+ index &+ offsets[member]))
+                prefetch.ahead(of: vectors + (first &+ index &+ offsets[member]))
+                prefetch.ahead(of: vectors + (second &+ index &+ offsets[member]))
               }
             }
             update(vectors + (first &+ index), vectors + (second &+ index))
           }
         } single: { first, count in
           for index in 0..<count {
-            if prefetching {
-              for member in 0..<size { Prefetch.ahead(of: vectors + (first &+ index &+ offsets[member])) }
+            if prefetch.isEnabled {
+              for member in 0..<size { prefetch.ahead(of: vectors + (first &+ index &+ offsets[member])) }
             }
             update(vectors + (first &+ index), vectors + (first &+ index))
           }

@@ -112,7 +112,8 @@ extension StateKernels {
         for term in 0..<moving {
           replaced[term] = (0..<moving).first { sources[$0] == destinations[term] }!
         }
-        let prefetching = Prefetch.pays(forVectors: layout.vectorCount)
+        let prefetch = Prefetcher(
+          vectorCount: layout.vectorCount, memberOffsets: UnsafeBufferPointer(start: sources, count: moving))
         ParallelLoop.forEachChunk(
           count: layout.groupCount, threads: threads,
           minimumPerThread: layout.minimumGroupsPerThread
@@ -121,8 +122,8 @@ extension StateKernels {
             let inputs = inputBuffer.baseAddress!
             @inline(__always)
             func visit(_ group: UnsafeMutablePointer<V>, _ move: (UnsafeMutablePointer<V>) -> Void) {
-              if prefetching {
-                for term in 0..<moving { Prefetch.ahead(of: group + sources[term]) }
+              if prefetch.isEnabled {
+                for term in 0..<moving { prefetch.ahead(of: group + sources[term]) }
               }
               move(group)
             }

@@ -32,7 +32,7 @@ extension StateKernels {
       applySingleQubitInWindows(pair, stride: stride, layout: layout, to: vectors, threads: threads)
       return
     }
-    let prefetching = Prefetch.pays(forVectors: layout.vectorCount)
+    let prefetch = Prefetcher(vectorCount: layout.vectorCount, memberOffsets: [0, stride])
     ParallelLoop.forEachChunk(
       count: layout.groupCount, threads: threads,
       minimumPerThread: layout.minimumGroupsPerThread
@@ -42,12 +42,10 @@ extension StateKernels {
         let otherLower = vectors + second
         var index = 0
         while index &+ 4 <= count {
-          if prefetching {
-            Prefetch.ahead(of: lower + index, lines: 4)
-            Prefetch.ahead(of: lower + (index &+ stride), lines: 4)
-            Prefetch.ahead(of: otherLower + index, lines: 4)
-            Prefetch.ahead(of: otherLower + (index &+ stride), lines: 4)
-          }
+          prefetch.ahead(of: lower + index, lines: 4)
+          prefetch.ahead(of: lower + (index &+ stride), lines: 4)
+          prefetch.ahead(of: otherLower + index, lines: 4)
+          prefetch.ahead(of: otherLower + (index &+ stride), lines: 4)
           pair.update4(lower + index, lower + (index &+ stride))
           pair.update4(otherLower + index, otherLower + (index &+ stride))
           index &+= 4
@@ -61,10 +59,8 @@ extension StateKernels {
         let lower = vectors + first
         var index = 0
         while index &+ 4 <= count {
-          if prefetching {
-            Prefetch.ahead(of: lower + index, lines: 4)
-            Prefetch.ahead(of: lower + (index &+ stride), lines: 4)
-          }
+          prefetch.ahead(of: lower + index, lines: 4)
+          prefetch.ahead(of: lower + (index &+ stride), lines: 4)
           pair.update4(lower + index, lower + (index &+ stride))
           index &+= 4
         }
@@ -89,7 +85,7 @@ extension StateKernels {
     // and vectors 0 and 4 also for stride 2 (pairs 0-2, 1-3, 4-6, 5-7).
     let second = stride == 1 ? 2 : 1
     let windowCount = layout.groupCount / 4
-    let prefetching = Prefetch.pays(forVectors: layout.vectorCount)
+    let prefetch = Prefetcher(vectorCount: layout.vectorCount, streams: 2)
     ParallelLoop.forEachChunk(
       count: windowCount / 2, threads: threads,
       minimumPerThread: Swift.max(1, layout.minimumGroupsPerThread / 8)
@@ -97,7 +93,7 @@ extension StateKernels {
       for window in windows {
         for half in 0..<2 {
           let base = vectors + (window &+ half &* windowCount / 2) &* 8
-          if prefetching { Prefetch.ahead(of: base, lines: 8) }
+          prefetch.ahead(of: base, lines: 8)
           pair.update(base, base + stride)
           pair.update(base + second, base + (second &+ stride))
           pair.update(base + 4, base + (4 &+ stride))
@@ -122,10 +118,10 @@ extension StateKernels {
     _ kept: LaneCoefficient<V>, _ mixed: LaneCoefficient<V>, distance: Int,
     layout: VectorLayout, to vectors: UnsafeMutablePointer<V>, threads: Int
   ) where V.Scalar: AmplitudeScalar {
-    let prefetching = Prefetch.pays(forVectors: layout.vectorCount)
+    let prefetch = Prefetcher(vectorCount: layout.vectorCount, streams: 4)
     @inline(__always)
     func update(_ vector: UnsafeMutablePointer<V>, distance: Int) {
-      if prefetching { Prefetch.ahead(of: vector) }
+      prefetch.ahead(of: vector)
       let amplitudes = vector.pointee
       vector.pointee = mixed.times(amplitudes.xorLanes(distance), plus: kept.times(amplitudes))
     }

@@ -57,20 +57,24 @@ extension StateKernels {
   ) where V.Scalar: AmplitudeScalar {
     let three = strides.count > 2
     let strides = (strides[0], strides[1], three ? strides[2] : 0)
-    let prefetching = Prefetch.pays(forVectors: layout.vectorCount)
+    let prefetch = Prefetcher(
+      vectorCount: layout.vectorCount,
+      memberOffsets: (0..<(three ? 8 : 4)).map {
+        ($0 & 1) &* strides.0 &+ ($0 &>> 1 & 1) &* strides.1 &+ ($0 &>> 2 & 1) &* strides.2
+      })
     @inline(__always)
     func update(_ base: UnsafeMutablePointer<V>) {
-      if prefetching {
+      if prefetch.isEnabled {
         let (a, b, c) = strides
-        Prefetch.ahead(of: base)
-        Prefetch.ahead(of: base + a)
-        Prefetch.ahead(of: base + b)
-        Prefetch.ahead(of: base + (a &+ b))
+        prefetch.ahead(of: base)
+        prefetch.ahead(of: base + a)
+        prefetch.ahead(of: base + b)
+        prefetch.ahead(of: base + (a &+ b))
         if three {
-          Prefetch.ahead(of: base + c)
-          Prefetch.ahead(of: base + (c &+ a))
-          Prefetch.ahead(of: base + (c &+ b))
-          Prefetch.ahead(of: base + (c &+ a &+ b))
+          prefetch.ahead(of: base + c)
+          prefetch.ahead(of: base + (c &+ a))
+          prefetch.ahead(of: base + (c &+ b))
+          prefetch.ahead(of: base + (c &+ a &+ b))
         }
       }
       gate.update(base, strides, Lanes.self)

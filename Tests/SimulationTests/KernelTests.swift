@@ -160,6 +160,48 @@ struct KernelTests {
     #expect(apply(Float.self, threads: 1) == apply(Float.self, threads: 2))
   }
 
+  /// Placements on 20 qubits, a state larger than the caches hold between passes, where
+  /// the kernels prefetch: one to three targets below, at and above the lanes, adjacent and
+  /// spread, without and with a low and a high control.
+  static let largePlacements: [Placement] = [
+    Placement(qubitCount: 20, targets: [0], controlMask: 0),
+    Placement(qubitCount: 20, targets: [3], controlMask: 1),
+    Placement(qubitCount: 20, targets: [5], controlMask: 0),
+    Placement(qubitCount: 20, targets: [12], controlMask: 1 << 2),
+    Placement(qubitCount: 20, targets: [19], controlMask: 1 << 13),
+    Placement(qubitCount: 20, targets: [0, 1], controlMask: 0),
+    Placement(qubitCount: 20, targets: [6, 5], controlMask: 0),
+    Placement(qubitCount: 20, targets: [12, 19], controlMask: 1),
+    Placement(qubitCount: 20, targets: [2, 3, 4], controlMask: 0),
+    Placement(qubitCount: 20, targets: [14, 12, 13], controlMask: 0),
+    Placement(qubitCount: 20, targets: [0, 5, 12], controlMask: 1 << 18),
+    Placement(qubitCount: 20, targets: [4, 9, 14, 19], controlMask: 0),
+  ]
+
+  @Test("Passes over states larger than the caches match the reference", arguments: largePlacements)
+  func largeState(_ placement: Placement) {
+    dense(placement)
+    diagonal(placement)
+    permutation(placement, withPhases: false)
+  }
+
+  @Test("Prefetching is off for cache-sized states and shares 16 KiB of lines among streams")
+  func prefetchDistances() {
+    // 2^16 vectors of 64 bytes are 4 MiB: the largest state that does not prefetch.
+    #expect(Prefetcher(vectorCount: 1 << 16, streams: 2).distance == 0)
+    #expect(Prefetcher(vectorCount: 1 << 17, streams: 2).distance == 4096)
+    #expect(Prefetcher(vectorCount: 1 << 17, streams: 8).distance == 2048)
+    #expect(Prefetcher(vectorCount: 1 << 17, streams: 64).distance == 512)
+    // Members within 4 KiB (64 vectors) of each other are one stream per half.
+    #expect(Prefetcher(vectorCount: 1 << 17, memberOffsets: [0, 8, 16, 24]).distance == 4096)
+    #expect(Prefetcher(vectorCount: 1 << 17, memberOffsets: [0, 64, 128, 192]).distance == 2048)
+    // Eight members of a three-qubit gate on targets 12-14 of a Double state: 16 streams.
+    let spread = (0..<8).map { $0 * 1024 }
+    #expect(Prefetcher(vectorCount: 1 << 24, memberOffsets: spread).distance == 1024)
+    let adjacent = (0..<8).map { $0 * 8 }
+    #expect(Prefetcher(vectorCount: 1 << 24, memberOffsets: adjacent).distance == 4096)
+  }
+
   // MARK: - Reference and helpers
 
   /// The gate's matrix (by its entries) applied to the target bits of every controlled index.

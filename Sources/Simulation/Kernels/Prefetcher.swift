@@ -28,20 +28,25 @@ struct Prefetcher {
   ///
   /// Members within the same 4 KiB of each other advance as one stream; each stream gets
   /// an equal share of the lines in flight, so that they fit in the L1 cache (48 KiB).
-  init(vectorCount: Int, memberOffsets: some Sequence<Int>) {
-    self.init(vectorCount: vectorCount, streams: 2 &* Set(memberOffsets.map { $0 &>> 6 }).count)
+  /// `memberOffsets` is only evaluated for a state that prefetches, so that passes over
+  /// small states allocate nothing.
+  init<Offsets: Sequence<Int>>(vectorCount: Int, memberOffsets: @autoclosure () -> Offsets) {
+    let streams = Self.pays(vectorCount: vectorCount) ? Set(memberOffsets().map { $0 &>> 6 }).count : 1
+    self.init(vectorCount: vectorCount, streams: 2 &* streams)
   }
 
   /// A prefetcher for a pass over `vectorCount` 64-byte vectors that walks `streams`
   /// places in memory at once.
   init(vectorCount: Int, streams: Int) {
-    guard vectorCount &* 64 > Self.minimumBytes else {
+    guard Self.pays(vectorCount: vectorCount) else {
       distance = 0
       return
     }
     let share = Self.budget / Swift.max(streams, 1)
     distance = UInt(Swift.min(4096, Swift.max(512, share & ~63)))
   }
+
+  private static func pays(vectorCount: Int) -> Bool { vectorCount &* 64 > minimumBytes }
 
   var isEnabled: Bool { distance != 0 }
 

@@ -7,8 +7,8 @@ import CPrefetch
 /// `bench/stream.c`'s real-matrix pass reached 29.6: the complex arithmetic's micro-ops
 /// fill the out-of-order window, so fewer cache misses are in flight. Asking for each line
 /// 4 KiB before it is used restored 29.4-30.5 GB/s on every target (56-57 on two threads,
-/// against stream's 57). For a one-qubit pass, 2 and 4 KiB ahead measured the same; 8 KiB
-/// and more lost 3-10%.
+/// against stream's 57). For a one-qubit pass, 2 and 4 KiB ahead measured the same; 8 to
+/// 32 KiB lost up to 7%; `prefetchw` instead of `prefetcht0` lost 3-8%.
 struct Prefetcher {
   /// Bytes ahead of each stream's position; 0 for no prefetching.
   let distance: UInt
@@ -18,8 +18,8 @@ struct Prefetcher {
   static let minimumBytes = 4 << 20
 
   /// Bytes in flight ahead of all streams together, a third of the 48 KiB L1 data cache.
-  /// Three-qubit gates on targets 12-14 (16 streams at n = 26) reached 85% of stream with
-  /// 1 KiB per stream and 76% with 4 KiB; a one-qubit pass lost 3-10% with 8 KiB per stream.
+  /// Three-qubit gates on targets 12-14 (16 streams at n = 26) reached 84-85% of stream with
+  /// 1 KiB per stream and 75-78% with 4 KiB.
   static let budget = 16 << 10
 
   /// A prefetcher for a pass over `vectorCount` 64-byte vectors that walks two halves of

@@ -55,7 +55,7 @@ let package = Package(
       pkgConfig: "ompi-c",
       providers: [.apt(["libopenmpi-dev"]), .brew(["open-mpi"])]
     ),
-    .systemLibrary(name: "CPrefetch"),
+    .systemLibrary(name: "CKernelSupport"),
     .target(
       name: "Circuits",
       dependencies: [.product(name: "ComplexModule", package: "swift-numerics")]
@@ -65,7 +65,7 @@ let package = Package(
       dependencies: [
         "Circuits",
         "CFFTW",
-        "CPrefetch",
+        "CKernelSupport",
         .product(name: "ComplexModule", package: "swift-numerics"),
       ]
     ),

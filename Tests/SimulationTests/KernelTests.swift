@@ -172,7 +172,10 @@ struct KernelTests {
     Placement(qubitCount: 20, targets: [0, 1], controlMask: 0),
     Placement(qubitCount: 20, targets: [6, 5], controlMask: 0),
     Placement(qubitCount: 20, targets: [12, 19], controlMask: 1),
+    Placement(qubitCount: 20, targets: [0, 1, 2], controlMask: 0),
+    Placement(qubitCount: 20, targets: [3, 1, 2], controlMask: 0),
     Placement(qubitCount: 20, targets: [2, 3, 4], controlMask: 0),
+    Placement(qubitCount: 20, targets: [7, 6, 8], controlMask: 1 << 19),
     Placement(qubitCount: 20, targets: [14, 12, 13], controlMask: 0),
     Placement(qubitCount: 20, targets: [0, 5, 12], controlMask: 1 << 18),
     Placement(qubitCount: 20, targets: [4, 9, 14, 19], controlMask: 0),
@@ -200,6 +203,9 @@ struct KernelTests {
     #expect(Prefetcher(vectorCount: 1 << 24, memberOffsets: spread).distance == 1024)
     let adjacent = (0..<8).map { $0 * 8 }
     #expect(Prefetcher(vectorCount: 1 << 24, memberOffsets: adjacent).distance == 4096)
+    // The register kernels follow their group walk 8 groups ahead, on large states only.
+    #expect(Prefetcher.groupsAhead(vectorCount: 1 << 16) == 0)
+    #expect(Prefetcher.groupsAhead(vectorCount: 1 << 17) == 8)
   }
 
   // MARK: - Reference and helpers

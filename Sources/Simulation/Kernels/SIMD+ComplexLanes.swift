@@ -1,3 +1,4 @@
+import CKernelSupport
 import RealModule
 
 /// Complex arithmetic on SIMD vectors holding interleaved amplitudes (re, im, re, im, …).
@@ -59,7 +60,9 @@ extension SIMD where Scalar: FloatingPoint {
   /// bit is set, each at its lane in `lower` or `upper`. Applied twice, it restores both.
   ///
   /// One two-source shuffle per vector; `distance` (1, 2 or 4) must be a constant after
-  /// inlining.
+  /// inlining. For 64-byte vectors the results are opaque to the optimiser (see
+  /// `entangle_opaque_double8`), which keeps a run of exchanges from being merged into
+  /// costlier many-source permutations.
   @inline(__always)
   static func exchangeLaneBit(_ lower: inout Self, _ upper: inout Self, distance: Int) {
     if MemoryLayout<Self>.size == 64 {
@@ -72,8 +75,10 @@ extension SIMD where Scalar: FloatingPoint {
         newLow[word] = high[word ^ bit]
         newHigh[word ^ bit] = low[word]
       }
-      lower = unsafeBitCast(newLow, to: Self.self)
-      upper = unsafeBitCast(newHigh, to: Self.self)
+      // Opaque, so that consecutive exchanges stay one shuffle per vector each: merged by
+      // LLVM, two exchanges of four vectors took 20 shuffles instead of 8.
+      lower = unsafeBitCast(entangle_opaque_double8(unsafeBitCast(newLow, to: SIMD8<Double>.self)), to: Self.self)
+      upper = unsafeBitCast(entangle_opaque_double8(unsafeBitCast(newHigh, to: SIMD8<Double>.self)), to: Self.self)
       return
     }
     let bit = 2 &* distance

@@ -1,3 +1,4 @@
+import CKernelSupport
 import ComplexModule
 
 extension StateKernels {
@@ -55,29 +56,17 @@ extension StateKernels {
     _ gate: Gate, _ strides: [Int], _ layout: VectorLayout, _ vectors: UnsafeMutablePointer<V>,
     _ threads: Int, _ lanes: Lanes.Type
   ) where V.Scalar: AmplitudeScalar {
-    let three = strides.count > 2
-    let strides = (strides[0], strides[1], three ? strides[2] : 0)
-    let prefetch = Prefetcher(
-      vectorCount: layout.vectorCount,
-      memberOffsets: (0..<(three ? 8 : 4)).map {
-        ($0 & 1) &* strides.0 &+ ($0 &>> 1 & 1) &* strides.1 &+ ($0 &>> 2 & 1) &* strides.2
-      })
+    let strides = (strides[0], strides[1], strides.count > 2 ? strides[2] : 0)
+    let ahead = Prefetcher.groupsAhead(vectorCount: layout.vectorCount)
+    let start = UInt(bitPattern: vectors)
+    /// Prefetches the members of the group whose first vector is `first`.
     @inline(__always)
-    func update(_ base: UnsafeMutablePointer<V>) {
-      if prefetch.isEnabled {
-        let (a, b, c) = strides
-        prefetch.ahead(of: base)
-        prefetch.ahead(of: base + a)
-        prefetch.ahead(of: base + b)
-        prefetch.ahead(of: base + (a &+ b))
-        if three {
-          prefetch.ahead(of: base + c)
-          prefetch.ahead(of: base + (c &+ a))
-          prefetch.ahead(of: base + (c &+ b))
-          prefetch.ahead(of: base + (c &+ a &+ b))
-        }
+    func fetch(_ first: Int) {
+      for member in 0..<Gate.memberCount {
+        let offset = (member & 1) &* strides.0 &+ (member &>> 1 & 1) &* strides.1
+          &+ (member &>> 2 & 1) &* strides.2
+        entangle_prefetch(start &+ UInt(bitPattern: (first &+ offset) &* MemoryLayout<V>.stride))
       }
-      gate.update(base, strides, Lanes.self)
     }
     ParallelLoop.forEachChunk(
       count: layout.groupCount, threads: threads,
@@ -86,19 +75,27 @@ extension StateKernels {
       // The two halves of the range in lockstep: two streams through memory, as
       // `VectorLayout.forEachRunPair` keeps for the one-qubit pass (one stream ran 1.4-1.6
       // passes for targets just above the lanes at n = 26). The next group's first vector is
-      // the next index with every fixed bit clear: set them, add one, clear them again.
+      // the next index with every fixed bit clear: set them, add one, clear them again. Two
+      // more cursors walk `ahead` groups in front, for the prefetches.
       let fixed = layout.fixedVectorBits
       let controls = layout.controlVectorBits
       let half = groups.count / 2
-      var first = layout.firstVector(ofGroup: groups.lowerBound) & ~controls
-      var second = layout.firstVector(ofGroup: groups.lowerBound &+ half) & ~controls
+      func cursor(_ group: Int) -> Int { layout.firstVector(ofGroup: group) & ~controls }
+      var first = cursor(groups.lowerBound)
+      var second = cursor(groups.lowerBound &+ half)
+      var firstAhead = cursor(groups.lowerBound &+ ahead)
+      var secondAhead = cursor(groups.lowerBound &+ half &+ ahead)
       for _ in 0..<half {
-        update(vectors + (first | controls))
-        update(vectors + (second | controls))
+        if ahead != 0 { fetch(firstAhead | controls) }
+        gate.update(vectors + (first | controls), strides, Lanes.self)
+        if ahead != 0 { fetch(secondAhead | controls) }
+        gate.update(vectors + (second | controls), strides, Lanes.self)
         first = ((first | fixed) &+ 1) & ~fixed
         second = ((second | fixed) &+ 1) & ~fixed
+        firstAhead = ((firstAhead | fixed) &+ 1) & ~fixed
+        secondAhead = ((secondAhead | fixed) &+ 1) & ~fixed
       }
-      if groups.count & 1 == 1 { update(vectors + (second | controls)) }
+      if groups.count & 1 == 1 { gate.update(vectors + (second | controls), strides, Lanes.self) }
     }
   }
 
@@ -146,6 +143,8 @@ enum Lanes124: LanePattern {
 /// A gate that mixes one group of vectors in registers.
 protocol RegisterGate<Vector> {
   associatedtype Vector: SIMD where Vector.Scalar: AmplitudeScalar
+  /// The vectors of a group: 4 or 8.
+  static var memberCount: Int { get }
   /// Mixes the group at `base` whose target strides (in vectors) are `strides`.
   func update<Lanes: LanePattern>(_ base: UnsafeMutablePointer<Vector>, _ strides: (Int, Int, Int), _ lanes: Lanes.Type)
 }
@@ -167,6 +166,7 @@ extension SIMD where Scalar: AmplitudeScalar {
 /// for the lower target).
 struct TwoTargetMatrix<V: SIMD>: RegisterGate where V.Scalar: AmplitudeScalar {
   private let entries: InlineArray<16, LaneCoefficient<V>>
+  static var memberCount: Int { 4 }
 
   init(_ matrix: [Complex<Double>]) {
     entries = InlineArray { LaneCoefficient(matrix[$0].real, matrix[$0].imaginary) }
@@ -194,13 +194,13 @@ struct TwoTargetMatrix<V: SIMD>: RegisterGate where V.Scalar: AmplitudeScalar {
     base[a &+ b] = y3
   }
 
-  /// Output `r` as two independent sums, so that its multiply-adds do not all wait on one another.
+  /// Output `r` as one chain of multiply-adds: the four rows are independent chains, enough
+  /// to keep both FMA ports busy, and a second sum per row would cost one more add each.
   @inline(__always)
   private func row(_ r: Int, _ x0: V, _ x1: V, _ x2: V, _ x3: V) -> V {
     let e = 4 &* r
-    let low = entries[e &+ 1].times(x1, plus: entries[e].times(x0))
-    let high = entries[e &+ 3].times(x3, plus: entries[e &+ 2].times(x2))
-    return low + high
+    let sum = entries[e &+ 1].times(x1, plus: entries[e].times(x0))
+    return entries[e &+ 3].times(x3, plus: entries[e &+ 2].times(x2, plus: sum))
   }
 }
 
@@ -208,6 +208,7 @@ struct TwoTargetMatrix<V: SIMD>: RegisterGate where V.Scalar: AmplitudeScalar {
 /// the lowest target).
 struct ThreeTargetMatrix<V: SIMD>: RegisterGate where V.Scalar: AmplitudeScalar {
   private let entries: InlineArray<64, LaneCoefficient<V>>
+  static var memberCount: Int { 8 }
 
   init(_ matrix: [Complex<Double>]) {
     entries = InlineArray { LaneCoefficient(matrix[$0].real, matrix[$0].imaginary) }
@@ -260,18 +261,19 @@ struct ThreeTargetMatrix<V: SIMD>: RegisterGate where V.Scalar: AmplitudeScalar 
     V.exchange(&x3, &x7, Lanes.third)
   }
 
-  /// Output `r` as two independent sums of four products.
+  /// Output `r` as one chain of multiply-adds (the eight rows are independent chains). Two
+  /// sums per row cost eight more adds per group: at n = 26 that was 4-7 points of stream
+  /// slower on targets [1, 2, 3], [5, 6, 7] and [12, 13, 14].
   @inline(__always)
   private func row(_ r: Int, _ x0: V, _ x1: V, _ x2: V, _ x3: V, _ x4: V, _ x5: V, _ x6: V, _ x7: V) -> V {
     let e = 8 &* r
-    var low = entries[e].times(x0)
-    var high = entries[e &+ 1].times(x1)
-    low = entries[e &+ 2].times(x2, plus: low)
-    high = entries[e &+ 3].times(x3, plus: high)
-    low = entries[e &+ 4].times(x4, plus: low)
-    high = entries[e &+ 5].times(x5, plus: high)
-    low = entries[e &+ 6].times(x6, plus: low)
-    high = entries[e &+ 7].times(x7, plus: high)
-    return low + high
+    var sum = entries[e].times(x0)
+    sum = entries[e &+ 1].times(x1, plus: sum)
+    sum = entries[e &+ 2].times(x2, plus: sum)
+    sum = entries[e &+ 3].times(x3, plus: sum)
+    sum = entries[e &+ 4].times(x4, plus: sum)
+    sum = entries[e &+ 5].times(x5, plus: sum)
+    sum = entries[e &+ 6].times(x6, plus: sum)
+    return entries[e &+ 7].times(x7, plus: sum)
   }
 }

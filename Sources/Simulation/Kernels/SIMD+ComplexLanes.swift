@@ -60,11 +60,11 @@ extension SIMD where Scalar: FloatingPoint {
   /// bit is set, each at its lane in `lower` or `upper`. Applied twice, it restores both.
   ///
   /// One two-source shuffle per vector; `distance` (1, 2 or 4) must be a constant after
-  /// inlining. For 64-byte vectors the results are opaque to the optimiser (see
-  /// `entangle_opaque_double8`), which keeps a run of exchanges from being merged into
-  /// costlier many-source permutations.
+  /// inlining. With `opaque`, 64-byte results are hidden from the optimiser (see
+  /// `entangle_opaque_double8`), so that a run of exchanges is not merged into costlier
+  /// many-source permutations.
   @inline(__always)
-  static func exchangeLaneBit(_ lower: inout Self, _ upper: inout Self, distance: Int) {
+  static func exchangeLaneBit(_ lower: inout Self, _ upper: inout Self, distance: Int, opaque: Bool = false) {
     if MemoryLayout<Self>.size == 64 {
       let low = unsafeBitCast(lower, to: SIMD8<UInt64>.self)
       let high = unsafeBitCast(upper, to: SIMD8<UInt64>.self)
@@ -75,10 +75,13 @@ extension SIMD where Scalar: FloatingPoint {
         newLow[word] = high[word ^ bit]
         newHigh[word ^ bit] = low[word]
       }
-      // Opaque, so that consecutive exchanges stay one shuffle per vector each: merged by
-      // LLVM, two exchanges of four vectors took 20 shuffles instead of 8.
-      lower = unsafeBitCast(entangle_opaque_double8(unsafeBitCast(newLow, to: SIMD8<Double>.self)), to: Self.self)
-      upper = unsafeBitCast(entangle_opaque_double8(unsafeBitCast(newHigh, to: SIMD8<Double>.self)), to: Self.self)
+      lower = unsafeBitCast(newLow, to: Self.self)
+      upper = unsafeBitCast(newHigh, to: Self.self)
+      if opaque {
+        // Merged by LLVM, two exchanges of four vectors took 20 shuffles instead of 8.
+        lower = unsafeBitCast(entangle_opaque_double8(unsafeBitCast(lower, to: SIMD8<Double>.self)), to: Self.self)
+        upper = unsafeBitCast(entangle_opaque_double8(unsafeBitCast(upper, to: SIMD8<Double>.self)), to: Self.self)
+      }
       return
     }
     let bit = 2 &* distance

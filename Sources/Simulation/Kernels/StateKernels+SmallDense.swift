@@ -152,10 +152,11 @@ protocol RegisterGate<Vector> {
 extension SIMD where Scalar: AmplitudeScalar {
   /// `exchangeLaneBit` for a pattern's distance; nothing for 0.
   ///
-  /// `opaque` (see `exchangeLaneBit`) paid where every target is a lane: at n = 26 two-qubit
-  /// gates on [0, 1] went from 75-86% of stream to 86-92%, and `Float` three-qubit gates on
-  /// [0, 1, 2] from 43% to 50-58%. Elsewhere in three-qubit gates, whose 24 live vectors
-  /// fill the registers, it cost up to 28 points.
+  /// `opaque` (see `exchangeLaneBit`) pays where every target is a lane, whose exchanges come
+  /// in two or three stages that LLVM would merge: at n = 26 two-qubit gates on [0, 1] went
+  /// from 75-86% of stream to 86-92%, and `Float` three-qubit gates on [0, 1, 2] from 43% to
+  /// 50-58%. With one lane target it cost 10-28 points ([1, 2, 3], and [n-1, 0] went from
+  /// 100% to 81%).
   @inline(__always)
   static func exchange(_ lower: inout Self, _ upper: inout Self, _ distance: Int, opaque: Bool) {
     switch distance {
@@ -180,19 +181,20 @@ struct TwoTargetMatrix<V: SIMD>: RegisterGate where V.Scalar: AmplitudeScalar {
   @inline(__always)
   func update<Lanes: LanePattern>(_ base: UnsafeMutablePointer<V>, _ strides: (Int, Int, Int), _ lanes: Lanes.Type) {
     let (a, b) = (strides.0, strides.1)
+    let allLanes = Lanes.second != 0
     var x0 = base[0], x1 = base[a], x2 = base[b], x3 = base[a &+ b]
-    V.exchange(&x0, &x1, Lanes.first, opaque: true)
-    V.exchange(&x2, &x3, Lanes.first, opaque: true)
-    V.exchange(&x0, &x2, Lanes.second, opaque: true)
-    V.exchange(&x1, &x3, Lanes.second, opaque: true)
+    V.exchange(&x0, &x1, Lanes.first, opaque: allLanes)
+    V.exchange(&x2, &x3, Lanes.first, opaque: allLanes)
+    V.exchange(&x0, &x2, Lanes.second, opaque: allLanes)
+    V.exchange(&x1, &x3, Lanes.second, opaque: allLanes)
     var y0 = row(0, x0, x1, x2, x3)
     var y1 = row(1, x0, x1, x2, x3)
     var y2 = row(2, x0, x1, x2, x3)
     var y3 = row(3, x0, x1, x2, x3)
-    V.exchange(&y0, &y2, Lanes.second, opaque: true)
-    V.exchange(&y1, &y3, Lanes.second, opaque: true)
-    V.exchange(&y0, &y1, Lanes.first, opaque: true)
-    V.exchange(&y2, &y3, Lanes.first, opaque: true)
+    V.exchange(&y0, &y2, Lanes.second, opaque: allLanes)
+    V.exchange(&y1, &y3, Lanes.second, opaque: allLanes)
+    V.exchange(&y0, &y1, Lanes.first, opaque: allLanes)
+    V.exchange(&y2, &y3, Lanes.first, opaque: allLanes)
     base[0] = y0
     base[a] = y1
     base[b] = y2

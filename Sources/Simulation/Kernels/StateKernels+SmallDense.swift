@@ -227,14 +227,15 @@ struct ThreeTargetMatrix<V: SIMD>: RegisterGate where V.Scalar: AmplitudeScalar 
     var x0 = base[0], x1 = base[a], x2 = base[b], x3 = base[a &+ b]
     var x4 = base[c], x5 = base[a &+ c], x6 = base[b &+ c], x7 = base[a &+ b &+ c]
     Self.exchange(&x0, &x1, &x2, &x3, &x4, &x5, &x6, &x7, Lanes.self)
-    var y0 = row(0, x0, x1, x2, x3, x4, x5, x6, x7)
-    var y1 = row(1, x0, x1, x2, x3, x4, x5, x6, x7)
-    var y2 = row(2, x0, x1, x2, x3, x4, x5, x6, x7)
-    var y3 = row(3, x0, x1, x2, x3, x4, x5, x6, x7)
-    var y4 = row(4, x0, x1, x2, x3, x4, x5, x6, x7)
-    var y5 = row(5, x0, x1, x2, x3, x4, x5, x6, x7)
-    var y6 = row(6, x0, x1, x2, x3, x4, x5, x6, x7)
-    var y7 = row(7, x0, x1, x2, x3, x4, x5, x6, x7)
+    let twoSums = Lanes.second != 0 && Lanes.third == 0
+    var y0 = row(0, x0, x1, x2, x3, x4, x5, x6, x7, twoSums)
+    var y1 = row(1, x0, x1, x2, x3, x4, x5, x6, x7, twoSums)
+    var y2 = row(2, x0, x1, x2, x3, x4, x5, x6, x7, twoSums)
+    var y3 = row(3, x0, x1, x2, x3, x4, x5, x6, x7, twoSums)
+    var y4 = row(4, x0, x1, x2, x3, x4, x5, x6, x7, twoSums)
+    var y5 = row(5, x0, x1, x2, x3, x4, x5, x6, x7, twoSums)
+    var y6 = row(6, x0, x1, x2, x3, x4, x5, x6, x7, twoSums)
+    var y7 = row(7, x0, x1, x2, x3, x4, x5, x6, x7, twoSums)
     // The exchanges commute (different lane bits, different vector bits), so the same
     // calls undo them.
     Self.exchange(&y0, &y1, &y2, &y3, &y4, &y5, &y6, &y7, Lanes.self)
@@ -269,12 +270,29 @@ struct ThreeTargetMatrix<V: SIMD>: RegisterGate where V.Scalar: AmplitudeScalar 
     V.exchange(&x3, &x7, Lanes.third, opaque: allLanes)
   }
 
-  /// Output `r` as one chain of multiply-adds (the eight rows are independent chains). Two
-  /// sums per row cost eight more adds per group: at n = 26 that was 4-7 points of stream
-  /// slower on targets [1, 2, 3], [5, 6, 7] and [12, 13, 14].
+  /// Output `r` as one chain of multiply-adds (the eight rows are independent chains), or,
+  /// with `twoSums`, as two chains and an add.
+  ///
+  /// The second sum costs eight adds per group: one chain was 4-7 points of stream faster at
+  /// n = 26 on [1, 2, 3], [5, 6, 7] and [12, 13, 14]. With exactly two lane targets the two
+  /// chains were faster instead (`Double` [0, 1, 2]: 64-66% against 52%), whose exchanges
+  /// leave the multiply-adds fewer slots to wait in.
   @inline(__always)
-  private func row(_ r: Int, _ x0: V, _ x1: V, _ x2: V, _ x3: V, _ x4: V, _ x5: V, _ x6: V, _ x7: V) -> V {
+  private func row(
+    _ r: Int, _ x0: V, _ x1: V, _ x2: V, _ x3: V, _ x4: V, _ x5: V, _ x6: V, _ x7: V, _ twoSums: Bool
+  ) -> V {
     let e = 8 &* r
+    if twoSums {
+      var low = entries[e].times(x0)
+      var high = entries[e &+ 1].times(x1)
+      low = entries[e &+ 2].times(x2, plus: low)
+      high = entries[e &+ 3].times(x3, plus: high)
+      low = entries[e &+ 4].times(x4, plus: low)
+      high = entries[e &+ 5].times(x5, plus: high)
+      low = entries[e &+ 6].times(x6, plus: low)
+      high = entries[e &+ 7].times(x7, plus: high)
+      return low + high
+    }
     var sum = entries[e].times(x0)
     sum = entries[e &+ 1].times(x1, plus: sum)
     sum = entries[e &+ 2].times(x2, plus: sum)

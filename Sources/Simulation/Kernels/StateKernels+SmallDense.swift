@@ -153,9 +153,9 @@ extension SIMD where Scalar: AmplitudeScalar {
   /// `exchangeLaneBit` for a pattern's distance; nothing for 0.
   ///
   /// `opaque` (see `exchangeLaneBit`) pays where every target is a lane, whose exchanges come
-  /// in two or three stages that LLVM would merge: at n = 26 two-qubit gates on [0, 1] went
-  /// from 75-86% of stream to 86-92%, and `Float` three-qubit gates on [0, 1, 2] from 43% to
-  /// 50-58%. With one lane target it cost 19-28 points (three targets on [1, 2, 3]; two on
+  /// in two or three stages that LLVM would merge: two-qubit gates on [0, 1] went from 75-86%
+  /// of stream to 87-96% (n = 24 and 26), and `Float` three-qubit gates on [0, 1, 2] from 43%
+  /// to 59-60%. With one lane target it cost 19-28 points (three targets on [1, 2, 3]; two on
   /// [n-1, 0], 100% to 81%).
   @inline(__always)
   static func exchange(_ lower: inout Self, _ upper: inout Self, _ distance: Int, opaque: Bool) {

@@ -53,7 +53,7 @@ struct Prefetcher {
   /// is not: where a group's members share pages, it lands on lines that other members are
   /// using (three-qubit gates whose lowest target is 6, 7 or 8 reached 58-65% of stream with
   /// it and 75-87% with the walk: `Double`, n = 26, one thread). 8 groups is 4-8 KiB in flight
-  /// per half; 16 (32 for two targets) was no better and up to 10 points worse.
+  /// per half; 16 (32 for two targets) was no better and up to 6 points worse.
   static func groupsAhead(vectorCount: Int) -> Int { pays(vectorCount: vectorCount) ? 8 : 0 }
 
   private static func pays(vectorCount: Int) -> Bool { vectorCount &* 64 > minimumBytes }

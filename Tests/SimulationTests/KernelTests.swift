@@ -176,6 +176,7 @@ struct KernelTests {
     Placement(qubitCount: 20, targets: [3, 1, 2], controlMask: 0),
     Placement(qubitCount: 20, targets: [2, 3, 4], controlMask: 0),
     Placement(qubitCount: 20, targets: [7, 6, 8], controlMask: 1 << 19),
+    Placement(qubitCount: 20, targets: [6, 7, 8], controlMask: 1 << 3),
     Placement(qubitCount: 20, targets: [14, 12, 13], controlMask: 0),
     Placement(qubitCount: 20, targets: [0, 5, 12], controlMask: 1 << 18),
     Placement(qubitCount: 20, targets: [4, 9, 14, 19], controlMask: 0),
@@ -203,9 +204,22 @@ struct KernelTests {
     #expect(Prefetcher(vectorCount: 1 << 24, memberOffsets: spread).distance == 1024)
     let adjacent = (0..<8).map { $0 * 8 }
     #expect(Prefetcher(vectorCount: 1 << 24, memberOffsets: adjacent).distance == 4096)
-    // The register kernels follow their group walk 8 groups ahead, on large states only.
-    #expect(Prefetcher.groupsAhead(vectorCount: 1 << 16) == 0)
-    #expect(Prefetcher.groupsAhead(vectorCount: 1 << 17) == 8)
+    // The register kernels follow their group walk 8 groups ahead, on large states only;
+    // groups that fill blocks of up to 128 vectors ask for the next block's lines in order.
+    typealias Walk = Prefetcher.GroupWalk
+    #expect(Prefetcher.groupWalk(vectorCount: 1 << 16, memberCount: 8, topStride: 32, controls: 0)
+      == Walk(groupsAhead: 0, blockVectors: 0))
+    #expect(Prefetcher.groupWalk(vectorCount: 1 << 17, memberCount: 8, topStride: 4, controls: 0)
+      == Walk(groupsAhead: 8, blockVectors: 8))
+    #expect(Prefetcher.groupWalk(vectorCount: 1 << 17, memberCount: 8, topStride: 64, controls: 0)
+      == Walk(groupsAhead: 16, blockVectors: 128))
+    #expect(Prefetcher.groupWalk(vectorCount: 1 << 17, memberCount: 4, topStride: 64, controls: 1 << 9)
+      == Walk(groupsAhead: 32, blockVectors: 128))
+    // A larger block, or a control inside the block, follows the walk.
+    #expect(Prefetcher.groupWalk(vectorCount: 1 << 17, memberCount: 8, topStride: 128, controls: 0)
+      == Walk(groupsAhead: 8, blockVectors: 0))
+    #expect(Prefetcher.groupWalk(vectorCount: 1 << 17, memberCount: 8, topStride: 32, controls: 1 << 2)
+      == Walk(groupsAhead: 8, blockVectors: 0))
   }
 
   // MARK: - Reference and helpers

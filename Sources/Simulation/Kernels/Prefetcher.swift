@@ -46,15 +46,34 @@ struct Prefetcher {
     distance = UInt(Swift.min(4096, Swift.max(512, share & ~63)))
   }
 
-  /// How many groups ahead a pass that mixes groups of vectors in registers asks for the
-  /// members it will reach; 0 for a state that stays in the caches.
+  /// How a pass that mixes groups of vectors in registers asks for the groups ahead of it.
+  struct GroupWalk: Equatable {
+    /// Groups ahead of each half's position; 0 for a state that stays in the caches.
+    let groupsAhead: Int
+    /// Vectors in the aligned block that consecutive groups fill, when its lines are asked
+    /// for in address order; 0 to ask for the members of the group ahead instead.
+    let blockVectors: Int
+  }
+
+  /// The prefetch plan for a register pass over `vectorCount` vectors whose groups have
+  /// `memberCount` members and whose highest target stride is `topStride` vectors.
   ///
-  /// Following the group walk ahead is exact for every placement. A fixed distance in bytes
-  /// is not: where a group's members share pages, it lands on lines that other members are
-  /// using (three-qubit gates whose lowest target is 6, 7 or 8 reached 58-65% of stream with
-  /// it and 75-87% with the walk: `Double`, n = 26, one thread). 8 groups is 4-8 KiB in flight
-  /// per half; 16 (32 for two targets) was no better and up to 6 points worse.
-  static func groupsAhead(vectorCount: Int) -> Int { pays(vectorCount: vectorCount) ? 8 : 0 }
+  /// Following the group walk ahead is exact for every placement, and beat a fixed distance
+  /// in bytes wherever a group's members share pages (three targets on 6-8: 58-65% of stream
+  /// with the distance, 75-87% with the walk; `Double`, n = 26, one thread). 8 groups is 4-8
+  /// KiB in flight per half; 16 (32 for two targets) was no better and up to 6 points worse.
+  ///
+  /// Where the groups fill blocks of at most 8 KiB (targets on the vector bits 2-6, none
+  /// controlled inside the block), the members of a group are strided across one or two
+  /// pages, and the hardware's page streamer, which follows one direction per page, does not
+  /// follow them. Asking for the same share of the next block line by line, in address order,
+  /// lets it: the same lines, one block ahead (at least 8 groups).
+  static func groupWalk(vectorCount: Int, memberCount: Int, topStride: Int, controls: Int) -> GroupWalk {
+    guard pays(vectorCount: vectorCount) else { return GroupWalk(groupsAhead: 0, blockVectors: 0) }
+    let block = 2 &* topStride
+    guard block <= 128, controls & (block &- 1) == 0 else { return GroupWalk(groupsAhead: 8, blockVectors: 0) }
+    return GroupWalk(groupsAhead: Swift.max(8, block / memberCount), blockVectors: block)
+  }
 
   private static func pays(vectorCount: Int) -> Bool { vectorCount &* 64 > minimumBytes }
 

@@ -57,15 +57,23 @@ extension StateKernels {
     _ threads: Int, _ lanes: Lanes.Type
   ) where V.Scalar: AmplitudeScalar {
     let strides = (strides[0], strides[1], strides.count > 2 ? strides[2] : 0)
-    let ahead = Prefetcher.groupsAhead(vectorCount: layout.vectorCount)
+    let walk = Prefetcher.groupWalk(
+      vectorCount: layout.vectorCount, memberCount: Gate.memberCount,
+      topStride: Swift.max(strides.0, strides.1, strides.2), controls: layout.controlVectorBits)
+    let ahead = walk.groupsAhead
+    let block = walk.blockVectors
+    let groupsPerBlock = Swift.max(1, block / Gate.memberCount)
     let start = UInt(bitPattern: vectors)
-    /// Prefetches the members of the group whose first vector is `first`.
+    /// Prefetches what group `index`, whose first vector is `first`, will load: its members,
+    /// or its share of its block in address order.
     @inline(__always)
-    func fetch(_ first: Int) {
+    func fetch(_ first: Int, _ index: Int) {
       for member in 0..<Gate.memberCount {
-        let offset = (member & 1) &* strides.0 &+ (member &>> 1 & 1) &* strides.1
-          &+ (member &>> 2 & 1) &* strides.2
-        entangle_prefetch(start &+ UInt(bitPattern: (first &+ offset) &* MemoryLayout<V>.stride))
+        let vector = block != 0
+          ? first & ~(block &- 1) | (index & (groupsPerBlock &- 1)) &* Gate.memberCount &+ member
+          : first &+ (member & 1) &* strides.0 &+ (member &>> 1 & 1) &* strides.1
+            &+ (member &>> 2 & 1) &* strides.2
+        entangle_prefetch(start &+ UInt(bitPattern: vector &* MemoryLayout<V>.stride))
       }
     }
     ParallelLoop.forEachChunk(
@@ -85,15 +93,17 @@ extension StateKernels {
       var second = cursor(groups.lowerBound &+ half)
       var firstAhead = cursor(groups.lowerBound &+ ahead)
       var secondAhead = cursor(groups.lowerBound &+ half &+ ahead)
+      var index = groups.lowerBound
       for _ in 0..<half {
-        if ahead != 0 { fetch(firstAhead | controls) }
+        if ahead != 0 { fetch(firstAhead | controls, index) }
         gate.update(vectors + (first | controls), strides, Lanes.self)
-        if ahead != 0 { fetch(secondAhead | controls) }
+        if ahead != 0 { fetch(secondAhead | controls, index &+ half) }
         gate.update(vectors + (second | controls), strides, Lanes.self)
         first = ((first | fixed) &+ 1) & ~fixed
         second = ((second | fixed) &+ 1) & ~fixed
         firstAhead = ((firstAhead | fixed) &+ 1) & ~fixed
         secondAhead = ((secondAhead | fixed) &+ 1) & ~fixed
+        index &+= 1
       }
       if groups.count & 1 == 1 { gate.update(vectors + (second | controls), strides, Lanes.self) }
     }
@@ -281,24 +291,13 @@ struct ThreeTargetMatrix<V: SIMD>: RegisterGate where V.Scalar: AmplitudeScalar 
     _ r: Int, _ x0: V, _ x1: V, _ x2: V, _ x3: V, _ x4: V, _ x5: V, _ x6: V, _ x7: V, _ twoSums: Bool
   ) -> V {
     let e = 8 &* r
+    @inline(__always) func term(_ k: Int, _ x: V, plus sum: V) -> V { entries[e &+ k].times(x, plus: sum) }
     if twoSums {
-      var low = entries[e].times(x0)
-      var high = entries[e &+ 1].times(x1)
-      low = entries[e &+ 2].times(x2, plus: low)
-      high = entries[e &+ 3].times(x3, plus: high)
-      low = entries[e &+ 4].times(x4, plus: low)
-      high = entries[e &+ 5].times(x5, plus: high)
-      low = entries[e &+ 6].times(x6, plus: low)
-      high = entries[e &+ 7].times(x7, plus: high)
+      let low = term(6, x6, plus: term(4, x4, plus: term(2, x2, plus: entries[e].times(x0))))
+      let high = term(7, x7, plus: term(5, x5, plus: term(3, x3, plus: entries[e &+ 1].times(x1))))
       return low + high
     }
-    var sum = entries[e].times(x0)
-    sum = entries[e &+ 1].times(x1, plus: sum)
-    sum = entries[e &+ 2].times(x2, plus: sum)
-    sum = entries[e &+ 3].times(x3, plus: sum)
-    sum = entries[e &+ 4].times(x4, plus: sum)
-    sum = entries[e &+ 5].times(x5, plus: sum)
-    sum = entries[e &+ 6].times(x6, plus: sum)
-    return entries[e &+ 7].times(x7, plus: sum)
+    let low = term(3, x3, plus: term(2, x2, plus: term(1, x1, plus: entries[e].times(x0))))
+    return term(7, x7, plus: term(6, x6, plus: term(5, x5, plus: term(4, x4, plus: low))))
   }
 }

@@ -174,6 +174,7 @@ struct KernelTests {
     Placement(qubitCount: 20, targets: [12, 19], controlMask: 1),
     Placement(qubitCount: 20, targets: [0, 1, 2], controlMask: 0),
     Placement(qubitCount: 20, targets: [3, 1, 2], controlMask: 0),
+    Placement(qubitCount: 20, targets: [19, 0, 1], controlMask: 1 << 7),
     Placement(qubitCount: 20, targets: [2, 3, 4], controlMask: 0),
     Placement(qubitCount: 20, targets: [7, 6, 8], controlMask: 1 << 19),
     Placement(qubitCount: 20, targets: [6, 7, 8], controlMask: 1 << 3),

@@ -20,6 +20,18 @@ extension StateKernels {
     guard (2...3).contains(targets.count), layout.lowControlLanes == 0 else { return false }
     // Ascending targets put the low ones first, so that a few lane patterns cover all.
     let (sorted, ordered) = ascendingTargets(matrix, targets: targets)
+    // Two or three lane targets on the top lane bits: broadcast the inputs instead.
+    let laneTargetCount = sorted.prefix { $0 < layout.laneBits }.count
+    if sorted.count == 3, laneTargetCount >= 2, sorted[0] == layout.laneBits &- laneTargetCount,
+      MemoryLayout<V>.size == 64 {
+      if laneTargetCount == 3 {
+        mix(LaneTargetMatrix<V, OneMember>(ordered), [0, 0], layout, vectors, threads, NoLanes.self)
+      } else {
+        let stride = 1 &<< (sorted[2] &- layout.laneBits)
+        mix(LaneTargetMatrix<V, TwoMembers>(ordered), [stride, 0], layout, vectors, threads, NoLanes.self)
+      }
+      return true
+    }
     guard let standIns = layout.highStandIns(for: sorted, qubitCount: qubitCount) else { return false }
     let exchanged = VectorLayout(
       targets: standIns, controlMask: layout.controlVectorBits &<< layout.laneBits,

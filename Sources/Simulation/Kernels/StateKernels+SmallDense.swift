@@ -10,7 +10,8 @@ extension StateKernels {
   /// ones per amplitude); this loop runs them at about that limit, 1.3–2.4 times faster than
   /// `mixVectors`, whose scratch copies and index tables cost more than the arithmetic (1.1–1.8
   /// times with two or three lane targets; Docs/Performance.md). Low controls are left to
-  /// `mixVectors`.
+  /// `mixVectors`. Three targets whose lane targets are the top two or three lane bits take
+  /// `LaneTargetMatrix` instead, which broadcasts its inputs and exchanges nothing.
   ///
   /// - Returns: false, doing nothing, when the gate is not of this kind.
   static func mixInRegisters<V: SIMD>(

@@ -89,19 +89,14 @@ struct LaneTargetMatrix<V: SIMD, Members: LaneTargetMembers>: RegisterGate where
 }
 
 extension SIMD where Scalar: AmplitudeScalar {
-  /// The 8, 16 or 32 bytes at `address` repeated across a 64-byte vector: one broadcast load.
+  /// The 8 or 16 bytes at `address` repeated across a 64-byte vector: one broadcast load.
   @inline(__always)
   static func repeating(bytes: Int, at address: UnsafeRawPointer) -> Self {
-    switch bytes {
-    case 8:
+    if bytes == 8 {
       return unsafeBitCast(SIMD8<Double>(repeating: address.loadUnaligned(as: Double.self)), to: Self.self)
-    case 16:
-      let chunk = address.loadUnaligned(as: SIMD2<Double>.self)
-      let half = SIMD4(lowHalf: chunk, highHalf: chunk)
-      return unsafeBitCast(SIMD8(lowHalf: half, highHalf: half), to: Self.self)
-    default:
-      let chunk = address.loadUnaligned(as: SIMD4<Double>.self)
-      return unsafeBitCast(SIMD8(lowHalf: chunk, highHalf: chunk), to: Self.self)
     }
+    let chunk = address.loadUnaligned(as: SIMD2<Double>.self)
+    let half = SIMD4(lowHalf: chunk, highHalf: chunk)
+    return unsafeBitCast(SIMD8(lowHalf: half, highHalf: half), to: Self.self)
   }
 }

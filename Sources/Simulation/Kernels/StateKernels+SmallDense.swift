@@ -299,6 +299,8 @@ struct ThreeTargetMatrix<V: SIMD>: RegisterGate where V.Scalar: AmplitudeScalar 
   /// The second sum costs eight adds per group: one chain was 4-7 points of stream faster at
   /// n = 26 on [1, 2, 3], [5, 6, 7] and [12, 13, 14]. With exactly two lane targets the two
   /// chains were faster instead (`Double` [0, 1, 2]: 64-66% against 52%; why, not found).
+  /// That placement now takes `LaneTargetMatrix`; the two lane targets that still come here
+  /// are `Float`'s with a spectator lane above one of them, where the choice was not measured.
   @inline(__always)
   private func row(
     _ r: Int, _ x0: V, _ x1: V, _ x2: V, _ x3: V, _ x4: V, _ x5: V, _ x6: V, _ x7: V, _ twoSums: Bool

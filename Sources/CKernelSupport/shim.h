@@ -24,4 +24,10 @@ static inline entangle_double8 entangle_opaque_double8(entangle_double8 vector) 
   return vector;
 }
 
+// The 128 bytes at `address`, as far as the optimiser knows, read and rewritten here: stores
+// to them are made, and later loads read memory rather than the registers that were stored.
+static inline void entangle_opaque_bytes128(void *address) {
+  __asm__ volatile("" : "+m"(*(struct { char bytes[128]; } *)address));
+}
+
 #endif

@@ -175,6 +175,9 @@ struct KernelTests {
     Placement(qubitCount: 20, targets: [0, 1, 2], controlMask: 0),
     Placement(qubitCount: 20, targets: [3, 1, 2], controlMask: 0),
     Placement(qubitCount: 20, targets: [19, 0, 1], controlMask: 1 << 7),
+    Placement(qubitCount: 20, targets: [1, 19, 0], controlMask: 1 << 9),
+    Placement(qubitCount: 20, targets: [2, 0, 12], controlMask: 0),
+    Placement(qubitCount: 20, targets: [2, 1, 0], controlMask: 1 << 15),
     Placement(qubitCount: 20, targets: [2, 3, 4], controlMask: 0),
     Placement(qubitCount: 20, targets: [7, 6, 8], controlMask: 1 << 19),
     Placement(qubitCount: 20, targets: [6, 7, 8], controlMask: 1 << 3),
@@ -216,6 +219,15 @@ struct KernelTests {
       == Walk(groupsAhead: 16, blockVectors: 128))
     #expect(Prefetcher.groupWalk(vectorCount: 1 << 17, memberCount: 4, topStride: 64, controls: 1 << 9)
       == Walk(groupsAhead: 32, blockVectors: 128))
+    // Groups of one or two vectors walk at least 32 vectors ahead.
+    #expect(Prefetcher.groupWalk(vectorCount: 1 << 17, memberCount: 1, topStride: 0, controls: 0)
+      == Walk(groupsAhead: 32, blockVectors: 0))
+    #expect(Prefetcher.groupWalk(vectorCount: 1 << 17, memberCount: 1, topStride: 0, controls: 1 << 4)
+      == Walk(groupsAhead: 32, blockVectors: 0))
+    #expect(Prefetcher.groupWalk(vectorCount: 1 << 17, memberCount: 2, topStride: 1, controls: 0)
+      == Walk(groupsAhead: 16, blockVectors: 2))
+    #expect(Prefetcher.groupWalk(vectorCount: 1 << 17, memberCount: 2, topStride: 1 << 12, controls: 0)
+      == Walk(groupsAhead: 16, blockVectors: 0))
     // A larger block, or a control inside the block, follows the walk.
     #expect(Prefetcher.groupWalk(vectorCount: 1 << 17, memberCount: 8, topStride: 128, controls: 0)
       == Walk(groupsAhead: 8, blockVectors: 0))

@@ -1,13 +1,32 @@
+import CKernelSupport
 import ComplexModule
 
-/// How many vectors a `LaneTargetMatrix` group holds: one per pattern of its high targets.
+/// The groups a `LaneTargetMatrix` mixes: how many vectors each holds (one per pattern of its
+/// high targets), and where the spectator lane lies.
 protocol LaneTargetMembers {
   static var count: Int { get }
+  /// The lane bit of the spectator lane when it lies above a lane target (`Float` only: 1
+  /// or 2), moved lowest before the broadcasts; 0 when the lane targets are the top lane bits.
+  static var spectator: Int { get }
+}
+extension LaneTargetMembers {
+  static var spectator: Int { 0 }
 }
 /// Every target is a lane (`Float` on qubits 0, 1, 2).
 enum OneMember: LaneTargetMembers { static var count: Int { 1 } }
-/// Two targets are lanes and one selects the vector (`Double` on 0, 1 and any other).
+/// Two targets are the top lane bits and one selects the vector (`Double` on 0, 1 and any
+/// other; `Float` on 1, 2 and any other).
 enum TwoMembers: LaneTargetMembers { static var count: Int { 2 } }
+/// `Float` on 0, 2 and a qubit above the lanes: the spectator is lane bit 1.
+enum TwoMembersSpectatorBit1: LaneTargetMembers {
+  static var count: Int { 2 }
+  static var spectator: Int { 1 }
+}
+/// `Float` on 0, 1 and a qubit above the lanes: the spectator is lane bit 2.
+enum TwoMembersSpectatorBit2: LaneTargetMembers {
+  static var count: Int { 2 }
+  static var spectator: Int { 2 }
+}
 
 /// A three-qubit matrix whose lane targets are the top lane bits, applied by broadcasting
 /// each input's chunk of lanes from memory instead of exchanging lane bits.
@@ -20,6 +39,12 @@ enum TwoMembers: LaneTargetMembers { static var count: Int { 2 } }
 /// complex product `c·b` is `(cr, cr)·b + swap((ci, −ci)·b)`, so each output takes 16
 /// multiply-adds, one real/imaginary swap and one add: 144 vector-port slots per 8 vectors,
 /// where exchanging two lane bits costs 168 and three 184 (Docs/Performance.md).
+///
+/// `Float` with two lane targets below the spectator lane (on 0, 1 or 0, 2) first moves the
+/// spectator lane bit lowest in each input (one permutation per vector) through a 128-byte
+/// scratch area, broadcasts from there, and moves each output back: 160 slots per 8 vectors.
+/// That took three-qubit gates on [n−1, 0, 1] from 55% of stream to 85-87% (n = 26, one
+/// thread), where exchanging the two lane bits merged into three times the shuffles.
 struct LaneTargetMatrix<V: SIMD, Members: LaneTargetMembers>: RegisterGate where V.Scalar: AmplitudeScalar {
   /// Per output `j` and input `k` at `8j + k`: the real parts, (cr, cr) per lane.
   private let real: InlineArray<16, V>
@@ -31,43 +56,72 @@ struct LaneTargetMatrix<V: SIMD, Members: LaneTargetMembers>: RegisterGate where
 
   /// `matrix` for targets in ascending order, the lane targets first.
   init(_ matrix: [Complex<Double>]) {
-    let complexLanes = V.scalarCount / 2
     let laneTargets = 3 &- Members.count.trailingZeroBitCount
-    let spectatorBits = complexLanes.trailingZeroBitCount &- laneTargets
-    func coefficients(_ part: @escaping (Complex<Double>) -> (Double, Double)) -> InlineArray<16, V> {
-      InlineArray { entry in
-        let (output, input) = (entry &>> 3, entry & 7)
-        var vector = V()
-        guard output < Members.count else { return vector }
-        for lane in 0..<complexLanes {
-          let row = lane &>> spectatorBits | output &<< laneTargets
-          let (first, second) = part(matrix[row &* 8 &+ input])
-          vector[2 &* lane] = V.Scalar(first)
-          vector[2 &* lane &+ 1] = V.Scalar(second)
-        }
-        return vector
+    let spectatorBits = (V.scalarCount / 2).trailingZeroBitCount &- laneTargets
+    let entries = InlineArray<16, LaneCoefficient<V>> { entry in
+      let (output, input) = (entry &>> 3, entry & 7)
+      guard output < Members.count else { return LaneCoefficient(0, 0) }
+      return LaneCoefficient { lane in
+        let value = matrix[(lane &>> spectatorBits | output &<< laneTargets) &* 8 &+ input]
+        return (value.real, value.imaginary)
       }
     }
-    real = coefficients { ($0.real, $0.real) }
-    imaginary = coefficients { ($0.imaginary, -$0.imaginary) }
+    real = InlineArray { entries[$0].real }
+    imaginary = InlineArray { entries[$0].imaginary.swappedRealImaginary }
+  }
+
+  /// `vector` with its `Float` lanes moved so that the spectator lane bit is lowest and the
+  /// lane-target bits above it keep their order (`inverse`: moved back). One permutation.
+  @inline(__always)
+  private static func spectatorLowest(_ vector: V, inverse: Bool) -> V {
+    let words = unsafeBitCast(vector, to: SIMD8<UInt64>.self)
+    let spectator = Members.spectator
+    var moved = words
+    for lane in 0..<8 {
+      let targetBits = spectator == 2 ? lane & 3 : lane & 1 | (lane &>> 2 & 1) &<< 1
+      let position = lane &>> spectator & 1 | targetBits &<< 1
+      if inverse { moved[lane] = words[position] } else { moved[position] = words[lane] }
+    }
+    return unsafeBitCast(moved, to: V.self)
   }
 
   @inline(__always)
   func update<Lanes: LanePattern>(_ base: UnsafeMutablePointer<V>, _ strides: (Int, Int, Int), _ lanes: Lanes.Type) {
+    guard Members.spectator == 0 else {
+      // Through memory, so that the broadcasts are loads: held in registers, the optimiser
+      // would broadcast with shuffles, which compete with the multiply-adds for their ports.
+      var scratch = InlineArray<2, V>(repeating: V())
+      withUnsafeMutablePointer(to: &scratch) { scratch in
+        let moved = UnsafeMutableRawPointer(scratch).assumingMemoryBound(to: V.self)
+        moved[0] = Self.spectatorLowest(base[0], inverse: false)
+        moved[1] = Self.spectatorLowest(base[strides.0], inverse: false)
+        entangle_opaque_bytes128(moved)
+        let (y0, y1) = outputs(UnsafeRawPointer(moved), memberBytes: MemoryLayout<V>.stride)
+        base[0] = Self.spectatorLowest(y0, inverse: true)
+        base[strides.0] = Self.spectatorLowest(y1, inverse: true)
+      }
+      return
+    }
+    let (y0, y1) = outputs(UnsafeRawPointer(base), memberBytes: strides.0 &* MemoryLayout<V>.stride)
+    if Members.count == 2 { base[strides.0] = y1 }
+    base[0] = y0
+  }
+
+  /// The outputs of the group whose members start at `start`, `memberBytes` apart (with one
+  /// member, the first twice).
+  @inline(__always)
+  private func outputs(_ start: UnsafeRawPointer, memberBytes: Int) -> (V, V) {
     let bytes = Self.chunkBytes
     let perVector = 64 / bytes
-    let start = UnsafeRawPointer(base)
     /// Input `k`: chunk `k mod perVector` of member `k / perVector`.
     @inline(__always) func input(_ k: Int) -> V {
-      let member = k / perVector
-      return V.repeating(
-        bytes: bytes, at: start + (member &* strides.0 &* MemoryLayout<V>.stride &+ (k % perVector) &* bytes))
+      V.repeating(bytes: bytes, at: start + ((k / perVector) &* memberBytes &+ (k % perVector) &* bytes))
     }
     let b0 = input(0), b1 = input(1), b2 = input(2), b3 = input(3)
     let b4 = input(4), b5 = input(5), b6 = input(6), b7 = input(7)
     let y0 = output(0, b0, b1, b2, b3, b4, b5, b6, b7)
-    if Members.count == 2 { base[strides.0] = output(1, b0, b1, b2, b3, b4, b5, b6, b7) }
-    base[0] = y0
+    guard Members.count == 2 else { return (y0, y0) }
+    return (y0, output(1, b0, b1, b2, b3, b4, b5, b6, b7))
   }
 
   /// Output `j` as two chains of multiply-adds, real and imaginary parts, and a swap.

@@ -56,12 +56,16 @@ struct Prefetcher {
   }
 
   /// The prefetch plan for a register pass over `vectorCount` vectors whose groups have
-  /// `memberCount` members and whose highest target stride is `topStride` vectors.
+  /// `memberCount` members and whose highest target stride is `topStride` vectors (0 when a
+  /// group is one vector).
   ///
   /// Following the group walk ahead is exact for every placement, and beat a fixed distance
   /// in bytes wherever a group's members share pages (three targets on 6-8: 58-65% of stream
   /// with the distance, 75-87% with the walk; `Double`, n = 26, one thread). 8 groups is 4-8
   /// KiB in flight per half; 16 (32 for two targets) was no better and up to 6 points worse.
+  /// Groups of one or two vectors walk at least 32 vectors (2 KiB) ahead: 8 one-vector groups
+  /// (512 bytes) held `Float` three-qubit gates on [0, 1, 2] at 73-74% of stream, where 32
+  /// reached 90-92% and 64 86-91% (n = 24 and 26, one thread).
   ///
   /// Where consecutive groups fill aligned blocks of at most 128 vectors (8 KiB: the highest
   /// target on vector bit 6 or below, no control inside the block), a group's members are
@@ -72,9 +76,12 @@ struct Prefetcher {
   /// same either way.
   static func groupWalk(vectorCount: Int, memberCount: Int, topStride: Int, controls: Int) -> GroupWalk {
     guard pays(vectorCount: vectorCount) else { return GroupWalk(groupsAhead: 0, blockVectors: 0) }
+    let groupsAhead = Swift.max(8, 32 / memberCount)
     let block = 2 &* topStride
-    guard block <= 128, controls & (block &- 1) == 0 else { return GroupWalk(groupsAhead: 8, blockVectors: 0) }
-    return GroupWalk(groupsAhead: Swift.max(8, block / memberCount), blockVectors: block)
+    guard topStride > 0, block <= 128, controls & (block &- 1) == 0 else {
+      return GroupWalk(groupsAhead: groupsAhead, blockVectors: 0)
+    }
+    return GroupWalk(groupsAhead: Swift.max(groupsAhead, block / memberCount), blockVectors: block)
   }
 
   private static func pays(vectorCount: Int) -> Bool { vectorCount &* 64 > minimumBytes }

@@ -10,8 +10,8 @@ extension StateKernels {
   /// ones per amplitude); this loop runs them at about that limit, 1.3–2.4 times faster than
   /// `mixVectors`, whose scratch copies and index tables cost more than the arithmetic (1.1–1.8
   /// times with two or three lane targets; Docs/Performance.md). Low controls are left to
-  /// `mixVectors`. Three targets whose lane targets are the top two or three lane bits take
-  /// `LaneTargetMatrix` instead, which broadcasts its inputs and exchanges nothing.
+  /// `mixVectors`. Three targets of which two or three are lanes take `LaneTargetMatrix`
+  /// instead, which broadcasts its inputs and exchanges no lane bits.
   ///
   /// - Returns: false, doing nothing, when the gate is not of this kind.
   static func mixInRegisters<V: SIMD>(
@@ -21,17 +21,27 @@ extension StateKernels {
     guard (2...3).contains(targets.count), layout.lowControlLanes == 0 else { return false }
     // Ascending targets put the low ones first, so that a few lane patterns cover all.
     let (sorted, ordered) = ascendingTargets(matrix, targets: targets)
-    // Two or three lane targets on the top lane bits: broadcast the inputs instead.
+    // Two or three lane targets on 64-byte vectors: broadcast the inputs instead.
     let laneTargetCount = sorted.prefix { $0 < layout.laneBits }.count
-    if sorted.count == 3, laneTargetCount >= 2, sorted[0] == layout.laneBits &- laneTargetCount,
-      MemoryLayout<V>.size == 64 {
+    if sorted.count == 3, laneTargetCount >= 2, MemoryLayout<V>.size == 64 {
+      let stride = laneTargetCount == 2 ? 1 &<< (sorted[2] &- layout.laneBits) : 0
       if laneTargetCount == 3 {
         mix(LaneTargetMatrix<V, OneMember>(ordered), [0, 0], layout, vectors, threads, NoLanes.self)
-      } else {
-        let stride = 1 &<< (sorted[2] &- layout.laneBits)
-        mix(LaneTargetMatrix<V, TwoMembers>(ordered), [stride, 0], layout, vectors, threads, NoLanes.self)
+        return true
       }
-      return true
+      if sorted[0] == layout.laneBits &- 2 {
+        mix(LaneTargetMatrix<V, TwoMembers>(ordered), [stride, 0], layout, vectors, threads, NoLanes.self)
+        return true
+      }
+      // `Float` (three lane bits) on 0, 1 or 0, 2: the spectator lane lies above a target.
+      if MemoryLayout<V.Scalar>.size == 4 {
+        if sorted[1] == 1 {
+          mix(LaneTargetMatrix<V, TwoMembersSpectatorBit2>(ordered), [stride, 0], layout, vectors, threads, NoLanes.self)
+        } else {
+          mix(LaneTargetMatrix<V, TwoMembersSpectatorBit1>(ordered), [stride, 0], layout, vectors, threads, NoLanes.self)
+        }
+        return true
+      }
     }
     guard let standIns = layout.highStandIns(for: sorted, qubitCount: qubitCount) else { return false }
     let exchanged = VectorLayout(
@@ -178,8 +188,8 @@ extension SIMD where Scalar: AmplitudeScalar {
   /// `opaque` (see `exchangeLaneBit`) pays where every target is a lane, whose exchanges come
   /// in two or three stages that LLVM would merge: two-qubit gates on [0, 1] went from 75-86%
   /// of stream to 87-96% (n = 24 and 26), and `Float` three-qubit gates on [0, 1, 2] from 43%
-  /// to 59-60%. With one lane target it cost 19-28 points (three targets on [1, 2, 3]; two on
-  /// [n-1, 0], 100% to 81%).
+  /// to 59-60% (both placements now take `LaneTargetMatrix`). With one lane target it cost
+  /// 19-28 points (three targets on [1, 2, 3]; two on [n-1, 0], 100% to 81%).
   @inline(__always)
   static func exchange(_ lower: inout Self, _ upper: inout Self, _ distance: Int, opaque: Bool) {
     switch distance {
@@ -250,15 +260,14 @@ struct ThreeTargetMatrix<V: SIMD>: RegisterGate where V.Scalar: AmplitudeScalar 
     var x0 = base[0], x1 = base[a], x2 = base[b], x3 = base[a &+ b]
     var x4 = base[c], x5 = base[a &+ c], x6 = base[b &+ c], x7 = base[a &+ b &+ c]
     Self.exchange(&x0, &x1, &x2, &x3, &x4, &x5, &x6, &x7, Lanes.self)
-    let twoSums = Lanes.second != 0 && Lanes.third == 0
-    var y0 = row(0, x0, x1, x2, x3, x4, x5, x6, x7, twoSums)
-    var y1 = row(1, x0, x1, x2, x3, x4, x5, x6, x7, twoSums)
-    var y2 = row(2, x0, x1, x2, x3, x4, x5, x6, x7, twoSums)
-    var y3 = row(3, x0, x1, x2, x3, x4, x5, x6, x7, twoSums)
-    var y4 = row(4, x0, x1, x2, x3, x4, x5, x6, x7, twoSums)
-    var y5 = row(5, x0, x1, x2, x3, x4, x5, x6, x7, twoSums)
-    var y6 = row(6, x0, x1, x2, x3, x4, x5, x6, x7, twoSums)
-    var y7 = row(7, x0, x1, x2, x3, x4, x5, x6, x7, twoSums)
+    var y0 = row(0, x0, x1, x2, x3, x4, x5, x6, x7)
+    var y1 = row(1, x0, x1, x2, x3, x4, x5, x6, x7)
+    var y2 = row(2, x0, x1, x2, x3, x4, x5, x6, x7)
+    var y3 = row(3, x0, x1, x2, x3, x4, x5, x6, x7)
+    var y4 = row(4, x0, x1, x2, x3, x4, x5, x6, x7)
+    var y5 = row(5, x0, x1, x2, x3, x4, x5, x6, x7)
+    var y6 = row(6, x0, x1, x2, x3, x4, x5, x6, x7)
+    var y7 = row(7, x0, x1, x2, x3, x4, x5, x6, x7)
     // The exchanges commute (different lane bits, different vector bits), so the same
     // calls undo them.
     Self.exchange(&y0, &y1, &y2, &y3, &y4, &y5, &y6, &y7, Lanes.self)
@@ -293,26 +302,13 @@ struct ThreeTargetMatrix<V: SIMD>: RegisterGate where V.Scalar: AmplitudeScalar 
     V.exchange(&x3, &x7, Lanes.third, opaque: allLanes)
   }
 
-  /// Output `r` as one chain of multiply-adds (the eight rows are independent chains), or,
-  /// with `twoSums`, as two chains and an add.
-  ///
-  /// The second sum costs eight adds per group: one chain was 4-7 points of stream faster at
-  /// n = 26 on [1, 2, 3], [5, 6, 7] and [12, 13, 14]. With exactly two lane targets the two
-  /// chains were faster instead (`Double` [0, 1, 2]: 64-66% against 52%; why, not found).
-  /// That placement now takes `LaneTargetMatrix`; the two lane targets that still come here
-  /// are `Float`'s with a spectator lane above one of them, where the choice was not measured.
+  /// Output `r` as one chain of multiply-adds: the eight rows are independent chains. A
+  /// second sum per row cost eight adds per group and was 4-7 points of stream slower at
+  /// n = 26 on [1, 2, 3], [5, 6, 7] and [12, 13, 14].
   @inline(__always)
-  private func row(
-    _ r: Int, _ x0: V, _ x1: V, _ x2: V, _ x3: V, _ x4: V, _ x5: V, _ x6: V, _ x7: V, _ twoSums: Bool
-  ) -> V {
+  private func row(_ r: Int, _ x0: V, _ x1: V, _ x2: V, _ x3: V, _ x4: V, _ x5: V, _ x6: V, _ x7: V) -> V {
     let e = 8 &* r
     @inline(__always) func term(_ k: Int, _ x: V, plus sum: V) -> V { entries[e &+ k].times(x, plus: sum) }
-    if twoSums {
-      let low = term(6, x6, plus: term(4, x4, plus: term(2, x2, plus: entries[e].times(x0))))
-      let high = term(7, x7, plus: term(5, x5, plus: term(3, x3, plus: entries[e &+ 1].times(x1))))
-      return low + high
-    }
     let low = term(3, x3, plus: term(2, x2, plus: term(1, x1, plus: entries[e].times(x0))))
     return term(7, x7, plus: term(6, x6, plus: term(5, x5, plus: term(4, x4, plus: low))))
-  }
-}
+  }}

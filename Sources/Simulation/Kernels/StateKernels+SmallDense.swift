@@ -10,8 +10,9 @@ extension StateKernels {
   /// ones per amplitude); this loop runs them at about that limit, 1.3–2.4 times faster than
   /// `mixVectors`, whose scratch copies and index tables cost more than the arithmetic (1.1–1.8
   /// times with two or three lane targets; Docs/Performance.md). Low controls are left to
-  /// `mixVectors`. Three targets of which two or three are lanes take `LaneTargetMatrix`
-  /// instead, which broadcasts its inputs and exchanges no lane bits.
+  /// `mixVectors`. Three targets of which two or three are lanes, or whose one lane target is
+  /// the top lane bit, take `LaneTargetMatrix` instead, which broadcasts its inputs and
+  /// exchanges no lane bits.
   ///
   /// - Returns: false, doing nothing, when the gate is not of this kind.
   static func mixInRegisters<V: SIMD>(
@@ -21,8 +22,13 @@ extension StateKernels {
     guard (2...3).contains(targets.count), layout.lowControlLanes == 0 else { return false }
     // Ascending targets put the low ones first, so that a few lane patterns cover all.
     let (sorted, ordered) = ascendingTargets(matrix, targets: targets)
-    // Two or three lane targets on 64-byte vectors: broadcast the inputs instead.
+    // Two or three lane targets, or one on the top lane bit: broadcast the inputs instead.
     let laneTargetCount = sorted.prefix { $0 < layout.laneBits }.count
+    if sorted.count == 3, laneTargetCount == 1, sorted[0] == layout.laneBits &- 1, MemoryLayout<V>.size == 64 {
+      let strides = [1 &<< (sorted[1] &- layout.laneBits), 1 &<< (sorted[2] &- layout.laneBits)]
+      mix(LaneTargetMatrix<V, FourMembers>(ordered), strides, layout, vectors, threads, NoLanes.self)
+      return true
+    }
     if sorted.count == 3, laneTargetCount >= 2, MemoryLayout<V>.size == 64 {
       let stride = laneTargetCount == 2 ? 1 &<< (sorted[2] &- layout.laneBits) : 0
       if laneTargetCount == 3 {

@@ -24,29 +24,29 @@ extension StateKernels {
     let (sorted, ordered) = ascendingTargets(matrix, targets: targets)
     // Two or three lane targets, or one on the top lane bit: broadcast the inputs instead.
     let laneTargetCount = sorted.prefix { $0 < layout.laneBits }.count
-    if sorted.count == 3, laneTargetCount == 1, sorted[0] == layout.laneBits &- 1, MemoryLayout<V>.size == 64 {
-      let strides = [1 &<< (sorted[1] &- layout.laneBits), 1 &<< (sorted[2] &- layout.laneBits)]
-      mix(LaneTargetMatrix<V, FourMembers>(ordered), strides, layout, vectors, threads, NoLanes.self)
-      return true
-    }
-    if sorted.count == 3, laneTargetCount >= 2, MemoryLayout<V>.size == 64 {
-      let stride = laneTargetCount == 2 ? 1 &<< (sorted[2] &- layout.laneBits) : 0
-      if laneTargetCount == 3 {
-        mix(LaneTargetMatrix<V, OneMember>(ordered), [0, 0], layout, vectors, threads, NoLanes.self)
+    if sorted.count == 3, laneTargetCount > 0 {
+      assert(MemoryLayout<V>.size == 64)
+      // The strides of the targets above the lanes, in vectors.
+      let strides = sorted.dropFirst(laneTargetCount).map { 1 &<< ($0 &- layout.laneBits) } + [0, 0]
+      switch laneTargetCount {
+      case 3:
+        mix(LaneTargetMatrix<V, OneMember>(ordered), strides, layout, vectors, threads, NoLanes.self)
         return true
-      }
-      if sorted[0] == layout.laneBits &- 2 {
-        mix(LaneTargetMatrix<V, TwoMembers>(ordered), [stride, 0], layout, vectors, threads, NoLanes.self)
+      case 2 where sorted[0] == layout.laneBits &- 2:
+        mix(LaneTargetMatrix<V, TwoMembers>(ordered), strides, layout, vectors, threads, NoLanes.self)
         return true
-      }
-      // `Float` (three lane bits) on 0, 1 or 0, 2: the spectator lane lies above a target.
-      if MemoryLayout<V.Scalar>.size == 4 {
-        if sorted[1] == 1 {
-          mix(LaneTargetMatrix<V, TwoMembersSpectatorBit2>(ordered), [stride, 0], layout, vectors, threads, NoLanes.self)
-        } else {
-          mix(LaneTargetMatrix<V, TwoMembersSpectatorBit1>(ordered), [stride, 0], layout, vectors, threads, NoLanes.self)
-        }
+      // Two lane targets below a spectator lane: `Float` (three lane bits) on 0, 1 or 0, 2.
+      case 2 where sorted[1] == 1:
+        mix(LaneTargetMatrix<V, TwoMembersSpectatorBit2>(ordered), strides, layout, vectors, threads, NoLanes.self)
         return true
+      case 2:
+        mix(LaneTargetMatrix<V, TwoMembersSpectatorBit1>(ordered), strides, layout, vectors, threads, NoLanes.self)
+        return true
+      case _ where sorted[0] == layout.laneBits &- 1:
+        mix(LaneTargetMatrix<V, FourMembers>(ordered), strides, layout, vectors, threads, NoLanes.self)
+        return true
+      default:
+        break  // One lane target below the top lane bit: exchanged below.
       }
     }
     guard let standIns = layout.highStandIns(for: sorted, qubitCount: qubitCount) else { return false }

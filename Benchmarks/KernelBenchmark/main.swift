@@ -14,8 +14,10 @@
 //
 // The `placements` suite times dense 2- to 5-qubit gates on low, mixed and high target sets
 // and divides by a one-qubit pass on target n/2 (the unit a fusion pass's cost model uses).
-// The `calls` suite times circuits of 200 dense gates on small states (n = 10 and 16, the
-// sizes of cache-resident blocks), per gate: the kernel plus the lowering of each gate.
+// The `calls` suite times 200 dense gates on small states (n = 10 and 16, the sizes of
+// cache-resident blocks), per gate: as one circuit (one plan, which fuses) and as one
+// `apply(_:to:)` call each (a plan per gate: the per-gate overhead). `qulacs-per-gate.py`
+// times Qulacs on the same gates.
 import Entangle
 import Foundation
 
@@ -178,8 +180,8 @@ do {
 
 /// Microseconds per dense gate in a circuit of 200 on a small state, one thread.
 func callTable(_ options: Options) throws {
-  print("\n| n | precision | targets | µs per gate |")
-  print("|---|---|---|---|")
+  print("\n| n | precision | targets | µs per gate, one circuit | µs per gate, one call each |")
+  print("|---|---|---|---|---|")
   let gateCount = 200
   for n in [10, 16] {
     for precision in options.precisions {
@@ -188,21 +190,29 @@ func callTable(_ options: Options) throws {
           let gate = Gate.unitary(GateMatrices.dense(k))
           let circuit = try Circuit(
             qubits: n, operations: Array(repeating: .gate(gate, on: targets), count: gateCount))
-          func time<Scalar: AmplitudeScalar>(_ scalar: Scalar.Type) throws -> Double {
-            var state = try StateVector<Scalar>(qubits: n)
-            state.threadCount = 1
-            try state.apply(circuit)
+          /// The fastest of the runs of `body`, after one warm-up run.
+          func fastest(_ body: () throws -> Void) throws -> Double {
+            try body()
             var times: [Double] = []
             for _ in 0..<max(options.repeats, 5) {
               let start = ContinuousClock.now
-              try state.apply(circuit)
+              try body()
               times.append(seconds(ContinuousClock.now - start))
             }
             return times.min()!
           }
-          let t = precision == "single" ? try time(Float.self) : try time(Double.self)
+          // The whole circuit in one plan (fused), and one `apply(_:to:)` per gate (a plan each).
+          func time<Scalar: AmplitudeScalar>(_ scalar: Scalar.Type) throws -> (Double, Double) {
+            var state = try StateVector<Scalar>(qubits: n)
+            state.threadCount = 1
+            let whole = try fastest { try state.apply(circuit) }
+            let each = try fastest { for _ in 0..<gateCount { try state.apply(gate, to: targets) } }
+            return (whole, each)
+          }
+          let (whole, each) = precision == "single" ? try time(Float.self) : try time(Double.self)
           let list = targets.map(String.init).joined(separator: ",")
-          print("| \(n) | \(precision) | [\(list)] | " + String(format: "%.2f |", t / Double(gateCount) * 1e6))
+          print("| \(n) | \(precision) | [\(list)] | "
+            + String(format: "%.2f | %.2f |", whole / Double(gateCount) * 1e6, each / Double(gateCount) * 1e6))
         }
       }
     }

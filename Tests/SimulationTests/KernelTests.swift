@@ -235,6 +235,31 @@ struct KernelTests {
       == Walk(groupsAhead: 8, blockVectors: 0))
   }
 
+  @Test("The register kernel's two halves start apart in L1 sets, past a group's members")
+  func secondHalfSets() {
+    /// The L1 set distance (vector index mod 64) from the first half's first vector to the
+    /// second's, for a three-qubit gate on `targets` above the lanes.
+    func offset(_ targets: [Int], laneBits: Int, controls: Int = 0) -> Int {
+      let layout = VectorLayout(targets: targets, controlMask: controls, qubitCount: 26, laneBits: laneBits)
+      let strides = targets.map { 1 << ($0 - laneBits) }
+      let groups = 0..<layout.groupCount
+      let split = StateKernels.secondHalfStart(
+        groups, memberCount: 8, strides: (strides[0], strides[1], strides[2]), layout: layout)
+      #expect(split >= groups.count / 2 && split < groups.count / 2 + 64)
+      let mask = ~(controls >> laneBits)
+      return (layout.firstVector(ofGroup: split) & mask - layout.firstVector(ofGroup: 0) & mask) & 63
+    }
+    // `Double` [7, 8, 9]: members 32 vectors apart in sets; the other half halfway between.
+    #expect([16, 48].contains(offset([7, 8, 9], laneBits: 2)))
+    #expect([16, 48].contains(offset([7, 8, 9], laneBits: 2, controls: 1 << 20)))
+    #expect([16, 48].contains(offset([8, 9, 10], laneBits: 3)))
+    // Members 8 vectors apart: 4 sets from each.
+    #expect(offset([5, 6, 7], laneBits: 2) % 8 == 4)
+    // Members whose strides are whole pages share one set: the other half is 2 KiB away.
+    #expect(offset([23, 24, 25], laneBits: 2) == 32)
+    #expect(offset([12, 13, 14], laneBits: 3) == 32)
+  }
+
   // MARK: - Reference and helpers
 
   /// The gate's matrix (by its entries) applied to the target bits of every controlled index.

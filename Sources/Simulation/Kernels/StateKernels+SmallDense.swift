@@ -36,10 +36,10 @@ extension StateKernels {
         mix(LaneTargetMatrix<V, TwoMembers>(ordered), strides, layout, vectors, threads, NoLanes.self)
         return true
       // Two lane targets below a spectator lane: `Float` (three lane bits) on 0, 1 or 0, 2.
-      case 2 where sorted[1] == 1:
+      case 2 where V.scalarCount == 16 && sorted[1] == 1:
         mix(LaneTargetMatrix<V, TwoMembersSpectatorBit2>(ordered), strides, layout, vectors, threads, NoLanes.self)
         return true
-      case 2:
+      case 2 where V.scalarCount == 16:
         mix(LaneTargetMatrix<V, TwoMembersSpectatorBit1>(ordered), strides, layout, vectors, threads, NoLanes.self)
         return true
       case _ where sorted[0] == layout.laneBits &- 1:
@@ -55,28 +55,28 @@ extension StateKernels {
       qubitCount: qubitCount, laneBits: layout.laneBits)
     let strides = standIns.map { 1 &<< ($0 &- layout.laneBits) }
     let lowTargets = sorted.prefix { $0 < layout.laneBits }.map { 1 &<< $0 }
-    if sorted.count == 2 {
-      mix(TwoTargetMatrix<V>(ordered), lowTargets, strides, exchanged, vectors, threads)
-    } else {
-      mix(ThreeTargetMatrix<V>(ordered), lowTargets, strides, exchanged, vectors, threads)
+    switch (sorted.count, lowTargets) {
+    case (2, [1, 2]): mix(TwoTargetMatrix<V>(ordered), strides, exchanged, vectors, threads, Lanes12.self)
+    case (2, [1, 4]): mix(TwoTargetMatrix<V>(ordered), strides, exchanged, vectors, threads, Lanes14.self)
+    case (2, [2, 4]): mix(TwoTargetMatrix<V>(ordered), strides, exchanged, vectors, threads, Lanes24.self)
+    case (2, _): mix(TwoTargetMatrix<V>(ordered), laneDistance: lowTargets.first ?? 0, strides, exchanged, vectors, threads)
+    default:
+      assert(lowTargets.count <= 1, "two or three lane targets take LaneTargetMatrix")
+      mix(ThreeTargetMatrix<V>(ordered), laneDistance: lowTargets.first ?? 0, strides, exchanged, vectors, threads)
     }
     return true
   }
 
-  /// `mix` with the lane pattern of `lowTargets` (their lane distances, ascending) as a type.
+  /// `mix` with the lane distance of the gate's one low target (0 for none) as a type.
   private static func mix<V: SIMD, Gate: RegisterGate<V>>(
-    _ gate: Gate, _ lowTargets: [Int], _ strides: [Int], _ layout: VectorLayout,
+    _ gate: Gate, laneDistance: Int, _ strides: [Int], _ layout: VectorLayout,
     _ vectors: UnsafeMutablePointer<V>, _ threads: Int
   ) where V.Scalar: AmplitudeScalar {
-    switch lowTargets {
-    case []: mix(gate, strides, layout, vectors, threads, NoLanes.self)
-    case [1]: mix(gate, strides, layout, vectors, threads, Lanes1.self)
-    case [2]: mix(gate, strides, layout, vectors, threads, Lanes2.self)
-    case [4]: mix(gate, strides, layout, vectors, threads, Lanes4.self)
-    case [1, 2]: mix(gate, strides, layout, vectors, threads, Lanes12.self)
-    case [1, 4]: mix(gate, strides, layout, vectors, threads, Lanes14.self)
-    case [2, 4]: mix(gate, strides, layout, vectors, threads, Lanes24.self)
-    default: mix(gate, strides, layout, vectors, threads, Lanes124.self)
+    switch laneDistance {
+    case 1: mix(gate, strides, layout, vectors, threads, Lanes1.self)
+    case 2: mix(gate, strides, layout, vectors, threads, Lanes2.self)
+    case 4: mix(gate, strides, layout, vectors, threads, Lanes4.self)
+    default: mix(gate, strides, layout, vectors, threads, NoLanes.self)
     }
   }
 
@@ -115,13 +115,17 @@ extension StateKernels {
       // the next index with every fixed bit clear: set them, add one, clear them again. Two
       // more cursors walk `ahead` groups in front, for the prefetches.
       //
-      // The second half starts 32 groups past the middle, the first finishing alone. Split at
-      // the middle, the halves lie a power of two apart, like a group's members: a three-qubit
-      // gate on the top three qubits then walked 16 streams through one L1 set (12 ways), and
-      // `Double` [23, 24, 25] at n = 26 ran at 70-71% of stream on one thread.
+      // The second half starts a little past the middle, the first finishing alone: where
+      // `secondHalfStart` finds the halves furthest apart in L1 sets, or 32 groups on for a
+      // state in the caches. Split at the middle, the halves lie a power of two apart, like a
+      // group's members: a three-qubit gate on the top three qubits then walked 16 streams
+      // through one L1 set (12 ways), and `Double` [23, 24, 25] at n = 26 ran at 70-72% of
+      // stream on one thread.
       let fixed = layout.fixedVectorBits
       let controls = layout.controlVectorBits
-      let split = Swift.min(groups.count, groups.count / 2 &+ 32)
+      let split = ahead == 0
+        ? Swift.min(groups.count, groups.count / 2 &+ 32)
+        : secondHalfStart(groups, memberCount: Gate.memberCount, strides: strides, layout: layout)
       func cursor(_ group: Int) -> Int { layout.firstVector(ofGroup: group) & ~controls }
       var first = cursor(groups.lowerBound)
       var second = cursor(groups.lowerBound &+ split)
@@ -149,6 +153,61 @@ extension StateKernels {
     }
   }
 
+  /// Where the second of the two halves that walk `groups` in lockstep starts, in groups
+  /// from its start: at most 63 past the middle, where the two halves' vectors lie furthest
+  /// apart in L1 sets.
+  ///
+  /// The L1 data cache has 64 sets (12 ways) indexed by address bits 6-11, so vectors 64 apart
+  /// share a set. A group's members already crowd the sets their offsets fall in; the other
+  /// half should fill the sets between them. A fixed 32 groups past the middle was a whole
+  /// number of 4 KiB pages for placements whose groups fill 256-vector blocks: `Double`
+  /// [7, 8, 9] and `Float` [8, 9, 10] ran at 78-85% of stream, and at 85-91% and 92% with
+  /// this choice (n = 26, one thread). Where the block prefetch runs (blocks of at most 128
+  /// vectors), every start from 0 to 48 groups past the middle measured the same.
+  ///
+  /// - Complexity: at most 64 candidates of at most 32 steps each, once per chunk of a pass
+  ///   over a state too large for the caches.
+  static func secondHalfStart(
+    _ groups: Range<Int>, memberCount: Int, strides: (Int, Int, Int), layout: VectorLayout
+  ) -> Int {
+    /// `mask` rotated left by `count` bits.
+    func rotated(_ mask: UInt64, _ count: Int) -> UInt64 {
+      mask &<< UInt64(count & 63) | mask &>> UInt64((64 &- count) & 63)
+    }
+    // The sets (vector index mod 64) of a group's members, relative to its first vector.
+    var members: UInt64 = 0
+    for member in 0..<memberCount {
+      let offset = (member & 1) &* strides.0 &+ (member &>> 1 & 1) &* strides.1 &+ (member &>> 2 & 1) &* strides.2
+      members |= 1 &<< UInt64(offset & 63)
+    }
+    // Offsets between a member of one half and a member of the other that share a set; a
+    // cursor that carries past the targets' bits before the other adds their strides' sum.
+    var clashes: UInt64 = 0
+    for offset in 0..<64 where members &>> UInt64(offset) & 1 != 0 { clashes |= rotated(members, 64 &- offset) }
+    let carry = (strides.0 &+ strides.1 &+ strides.2) & 63
+    clashes |= rotated(clashes, carry) | rotated(clashes, 64 &- carry)
+    /// Sets from offset `d` to the nearest clash.
+    func room(_ d: Int) -> Int {
+      var distance = 0
+      while distance < 32, rotated(clashes, 64 &- d) & (1 | rotated(1, distance) | rotated(1, 64 &- distance)) == 0 {
+        distance &+= 1
+      }
+      return distance
+    }
+    let fixed = layout.fixedVectorBits
+    let controls = layout.controlVectorBits
+    let start = layout.firstVector(ofGroup: groups.lowerBound) & ~controls
+    let middle = groups.count / 2
+    var best = (split: middle, room: -1)
+    var second = layout.firstVector(ofGroup: groups.lowerBound &+ middle) & ~controls
+    for split in middle...Swift.max(middle, Swift.min(groups.count &- 1, middle &+ 63)) {
+      let room = room((second &- start) & 63)
+      if room > best.room { best = (split, room) }
+      second = ((second | fixed) &+ 1) & ~fixed
+    }
+    return best.split
+  }
+
   /// `targets` ascending, and `matrix` with its index bits reordered to match.
   static func ascendingTargets(_ matrix: [Complex<Double>], targets: [Int]) -> ([Int], [Complex<Double>]) {
     let order = targets.indices.sorted { targets[$0] < targets[$1] }
@@ -171,11 +230,9 @@ extension StateKernels {
 protocol LanePattern {
   static var first: Int { get }
   static var second: Int { get }
-  static var third: Int { get }
 }
 extension LanePattern {
   static var second: Int { 0 }
-  static var third: Int { 0 }
 }
 enum NoLanes: LanePattern { static var first: Int { 0 } }
 enum Lanes1: LanePattern { static var first: Int { 1 } }
@@ -184,11 +241,6 @@ enum Lanes4: LanePattern { static var first: Int { 4 } }
 enum Lanes12: LanePattern { static var first: Int { 1 }; static var second: Int { 2 } }
 enum Lanes14: LanePattern { static var first: Int { 1 }; static var second: Int { 4 } }
 enum Lanes24: LanePattern { static var first: Int { 2 }; static var second: Int { 4 } }
-enum Lanes124: LanePattern {
-  static var first: Int { 1 }
-  static var second: Int { 2 }
-  static var third: Int { 4 }
-}
 
 /// A gate that mixes one group of vectors in registers.
 protocol RegisterGate<Vector> {
@@ -285,8 +337,7 @@ struct ThreeTargetMatrix<V: SIMD>: RegisterGate where V.Scalar: AmplitudeScalar 
     var y5 = row(5, x0, x1, x2, x3, x4, x5, x6, x7)
     var y6 = row(6, x0, x1, x2, x3, x4, x5, x6, x7)
     var y7 = row(7, x0, x1, x2, x3, x4, x5, x6, x7)
-    // The exchanges commute (different lane bits, different vector bits), so the same
-    // calls undo them.
+    // An exchange is its own inverse.
     Self.exchange(&y0, &y1, &y2, &y3, &y4, &y5, &y6, &y7, Lanes.self)
     base[0] = y0
     base[a] = y1
@@ -298,25 +349,18 @@ struct ThreeTargetMatrix<V: SIMD>: RegisterGate where V.Scalar: AmplitudeScalar 
     base[a &+ b &+ c] = y7
   }
 
-  /// Each low target's lane bit exchanged with its vector bit (index bit 0, 1, 2).
+  /// The low target's lane bit, if any, exchanged with its vector bit (index bit 0). At most
+  /// one target is a lane here: two or three, or one on the top lane bit, take
+  /// `LaneTargetMatrix`.
   @inline(__always)
   private static func exchange<Lanes: LanePattern>(
     _ x0: inout V, _ x1: inout V, _ x2: inout V, _ x3: inout V,
     _ x4: inout V, _ x5: inout V, _ x6: inout V, _ x7: inout V, _ lanes: Lanes.Type
   ) {
-    let allLanes = Lanes.third != 0
-    V.exchange(&x0, &x1, Lanes.first, opaque: allLanes)
-    V.exchange(&x2, &x3, Lanes.first, opaque: allLanes)
-    V.exchange(&x4, &x5, Lanes.first, opaque: allLanes)
-    V.exchange(&x6, &x7, Lanes.first, opaque: allLanes)
-    V.exchange(&x0, &x2, Lanes.second, opaque: allLanes)
-    V.exchange(&x1, &x3, Lanes.second, opaque: allLanes)
-    V.exchange(&x4, &x6, Lanes.second, opaque: allLanes)
-    V.exchange(&x5, &x7, Lanes.second, opaque: allLanes)
-    V.exchange(&x0, &x4, Lanes.third, opaque: allLanes)
-    V.exchange(&x1, &x5, Lanes.third, opaque: allLanes)
-    V.exchange(&x2, &x6, Lanes.third, opaque: allLanes)
-    V.exchange(&x3, &x7, Lanes.third, opaque: allLanes)
+    V.exchange(&x0, &x1, Lanes.first, opaque: false)
+    V.exchange(&x2, &x3, Lanes.first, opaque: false)
+    V.exchange(&x4, &x5, Lanes.first, opaque: false)
+    V.exchange(&x6, &x7, Lanes.first, opaque: false)
   }
 
   /// Output `r` as one chain of multiply-adds: the eight rows are independent chains. A

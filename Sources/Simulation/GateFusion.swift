@@ -146,12 +146,11 @@ enum GateFusion {
     var blocks: [Block] = []
     var owner = [Int](repeating: -1, count: 64)
     for index in indices {
-      let step = steps[index]
-      guard let (kind, _, controls) = step.unitary else {
+      guard let (kind, targets, controls) = steps[index].unitary else {
         assertionFailure("only unitary steps are fused")
         continue
       }
-      let mask = step.qubitMask
+      let mask = targets.reduce(controls) { $0 | 1 << $1 }
       var earliest = 0
       var remaining = mask
       while remaining != 0 {
@@ -160,17 +159,18 @@ enum GateFusion {
       }
       var chosen = -1
       var chosenOverlap = -1
+      // The blocks' fields are read in place: copying a block would retain its members.
       for candidate in Swift.max(earliest, blocks.count - window, 0)..<blocks.count {
-        let block = blocks[candidate]
-        let merged = block.qubitMask | mask
+        let blockMask = blocks[candidate].qubitMask
+        let merged = blockMask | mask
         // The width that counts is the product's targets: shared controls stay controls, so
         // CX·CX and a ladder of CPs from one control fit in width 1.
         let fits =
-          block.kind == .diagonal && kind == .diagonal
+          blocks[candidate].kind == .diagonal && kind == .diagonal
           ? merged.nonzeroBitCount <= diagonalWidth
-          : (merged & ~(block.controlMask & controls)).nonzeroBitCount <= width
+          : (merged & ~(blocks[candidate].controlMask & controls)).nonzeroBitCount <= width
         guard fits else { continue }
-        let overlap = (block.qubitMask & mask).nonzeroBitCount
+        let overlap = (blockMask & mask).nonzeroBitCount
         if overlap >= chosenOverlap {
           chosen = candidate
           chosenOverlap = overlap
@@ -180,10 +180,9 @@ enum GateFusion {
         blocks.append(Block(qubitMask: mask, kind: kind, members: [index], controlMask: controls))
         chosen = blocks.count - 1
       } else {
-        let block = blocks[chosen]
-        blocks[chosen].controlMask = block.controlMask & controls
+        blocks[chosen].controlMask &= controls
         blocks[chosen].qubitMask |= mask
-        blocks[chosen].kind = Swift.max(block.kind, kind)
+        blocks[chosen].kind = Swift.max(blocks[chosen].kind, kind)
         blocks[chosen].members.append(index)
       }
       remaining = mask

@@ -12,12 +12,21 @@ extension StateVector {
     _ gate: Gate, to targets: [Int], controls: [Int] = [], bindings: [String: Double] = [:]
   ) throws(SimulationError) {
     var single = try Circuit.single(qubits: qubitCount)
+    let steps: [ExecutionPlan.Step]
     do {
       try single.append(.gate(gate, on: targets, controls: controls))
+      steps = try ExecutionPlan.lower(gate, targets: targets, controls: controls, bindings: bindings)
     } catch {
       throw .circuit(error)
     }
-    try apply(single, bindings: bindings)
+    // One step gains nothing from fusion, QFT recognition or cache blocking: planning them
+    // took 2.4 of the 4.1 µs a one-qubit call cost on 10 qubits. A controlled QFT lowers to
+    // its textbook gates, which do gain.
+    guard steps.count <= 1 else {
+      try apply(single, bindings: bindings)
+      return
+    }
+    if let step = steps.first { try applyUnitary(step) }
   }
 
   /// Runs `circuit` on this state, with mid-circuit measurements, resets and classical conditions,

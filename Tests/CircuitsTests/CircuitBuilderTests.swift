@@ -136,6 +136,14 @@ struct CircuitErrorTests {
     #expect(throws: CircuitError.repeatedQubit(qubit: 0, operation: "x on [2] controlled by [0, 0]")) {
       try Circuit(qubits: 3) { CCX(0, 0, 2) }
     }
+    // Operations on more than 16 qubits are checked through a set.
+    var wide = try Circuit(qubits: 20)
+    let qubits = Array(0..<18) + [7]
+    #expect(throws: CircuitError.repeatedQubit(qubit: 7, operation: "barrier on \(qubits)")) {
+      try wide.append(Operation(.barrier(qubits: qubits)))
+    }
+    try wide.append(Operation(.barrier(qubits: Array(0..<20))))
+    #expect(wide.operations.count == 1)
   }
 
   @Test("a classical bit out of range names the bit and the bit count")

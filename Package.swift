@@ -5,10 +5,15 @@ import PackageDescription
 // (`--toolset Toolsets/native.json`), never from flags in this manifest:
 // research code must be able to depend on the package.
 
+// Module names carry the `Entangle` prefix so that they never clash with a target of the
+// package that depends on Entangle (SwiftPM refuses two targets of one name in a graph).
+
+let complex: Target.Dependency = .product(name: "ComplexModule", package: "swift-numerics")
+let real: Target.Dependency = .product(name: "RealModule", package: "swift-numerics")
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+
 // The algorithm examples read their options with swift-argument-parser.
-let algorithmExampleDependencies: [Target.Dependency] = [
-  "Entangle", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-]
+let algorithmExampleDependencies: [Target.Dependency] = ["Entangle", argumentParser]
 
 let package = Package(
   name: "Entangle",
@@ -20,6 +25,8 @@ let package = Package(
     // MPI in its own product: research code that does not use it needs no MPI installed.
     .library(name: "EntangleMPI", targets: ["EntangleMPI"]),
     .executable(name: "entangle", targets: ["EntangleCLI"]),
+    // The subcommands, for executables that share them (`entangle` and, later, a distributed one).
+    .library(name: "EntangleCommandLine", targets: ["EntangleCommandLine"]),
     .executable(name: "bell", targets: ["bell"]),
     .executable(name: "qft-demo", targets: ["qft-demo"]),
     .executable(name: "grover", targets: ["grover"]),
@@ -56,57 +63,22 @@ let package = Package(
       providers: [.apt(["libopenmpi-dev"]), .brew(["open-mpi"])]
     ),
     .systemLibrary(name: "CKernelSupport"),
-    .target(
-      name: "Circuits",
-      dependencies: [.product(name: "ComplexModule", package: "swift-numerics")]
-    ),
-    .target(
-      name: "Simulation",
-      dependencies: [
-        "Circuits",
-        "CFFTW",
-        "CKernelSupport",
-        .product(name: "ComplexModule", package: "swift-numerics"),
-      ]
-    ),
-    .target(
-      name: "OpenQASM",
-      dependencies: ["Circuits"]
-    ),
-    .target(
-      name: "QuantumAlgorithms",
-      dependencies: [
-        "Circuits",
-        "Simulation",
-        .product(name: "ComplexModule", package: "swift-numerics"),
-      ]
-    ),
-    .target(
-      name: "HybridRuntime",
-      dependencies: [
-        "Circuits",
-        "Simulation",
-        .product(name: "ComplexModule", package: "swift-numerics"),
-        .product(name: "RealModule", package: "swift-numerics"),
-      ]
-    ),
-    .target(
-      name: "EntangleMPI",
-      dependencies: ["CMPI", "HybridRuntime", "Circuits", "Simulation"]
-    ),
+    .target(name: "EntangleCircuits", dependencies: [complex, real]),
+    .target(name: "EntangleSimulation", dependencies: ["EntangleCircuits", "CFFTW", "CKernelSupport", complex, real]),
+    .target(name: "EntangleOpenQASM", dependencies: ["EntangleCircuits", complex]),
+    .target(name: "EntangleAlgorithms", dependencies: ["EntangleCircuits", "EntangleSimulation", complex, real]),
+    .target(name: "EntangleRuntime", dependencies: ["EntangleCircuits", "EntangleSimulation", complex, real]),
+    .target(name: "EntangleMPI", dependencies: ["CMPI", "EntangleRuntime", "EntangleCircuits"]),
     .target(
       name: "Entangle",
-      dependencies: ["Circuits", "OpenQASM", "Simulation", "QuantumAlgorithms", "HybridRuntime"]
+      dependencies: [
+        "EntangleCircuits", "EntangleOpenQASM", "EntangleSimulation", "EntangleAlgorithms", "EntangleRuntime", complex,
+      ]
     ),
 
     // MARK: - Command line
-    .executableTarget(
-      name: "EntangleCLI",
-      dependencies: [
-        "Entangle",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
-    ),
+    .target(name: "EntangleCommandLine", dependencies: ["Entangle", argumentParser]),
+    .executableTarget(name: "EntangleCLI", dependencies: ["EntangleCommandLine"]),
 
     // MARK: - Examples
     .executableTarget(name: "bell", dependencies: ["Entangle"], path: "Examples/Bell"),
@@ -117,7 +89,7 @@ let package = Package(
     .executableTarget(name: "teleportation", dependencies: algorithmExampleDependencies, path: "Examples/Teleportation"),
     .executableTarget(name: "vqe-h2", dependencies: algorithmExampleDependencies, path: "Examples/VQEH2"),
     .executableTarget(name: "h2-curve", dependencies: algorithmExampleDependencies, path: "Examples/H2Curve"),
-    .executableTarget(name: "checkpoint-demo", dependencies: ["Entangle", "HybridRuntime"], path: "Examples/CheckpointDemo"),
+    .executableTarget(name: "checkpoint-demo", dependencies: ["Entangle", "EntangleRuntime"], path: "Examples/CheckpointDemo"),
     .executableTarget(name: "qaoa-maxcut", dependencies: algorithmExampleDependencies, path: "Examples/QAOAMaxCut"),
     .executableTarget(
       name: "maxcut-divide-conquer",
@@ -127,51 +99,45 @@ let package = Package(
     ),
 
     // MARK: - Benchmarks
-    .executableTarget(
-      name: "kernel-benchmark",
-      dependencies: ["Entangle"],
-      path: "Benchmarks/KernelBenchmark"
-    ),
-    .executableTarget(
-      name: "mpi-benchmark",
-      dependencies: ["Entangle", "EntangleMPI"],
-      path: "Benchmarks/MPIBenchmark"
-    ),
-    .executableTarget(
-      name: "variational-benchmark",
-      dependencies: ["Entangle"],
-      path: "Benchmarks/VariationalBenchmark"
-    ),
+    .executableTarget(name: "kernel-benchmark", dependencies: ["Entangle"], path: "Benchmarks/KernelBenchmark"),
+    .executableTarget(name: "mpi-benchmark", dependencies: ["Entangle", "EntangleMPI"], path: "Benchmarks/MPIBenchmark"),
+    .executableTarget(name: "variational-benchmark", dependencies: ["Entangle"], path: "Benchmarks/VariationalBenchmark"),
     .executableTarget(
       name: "runtime-benchmark",
-      dependencies: ["Entangle", "HybridRuntime"],
+      dependencies: ["Entangle", "EntangleRuntime"],
       path: "Benchmarks/RuntimeBenchmark"
     ),
 
     // MARK: - Tests
     // Run under mpirun by Scripts/test: MPI needs several processes, which a test runner is not.
-    .executableTarget(name: "mpi-checks", dependencies: ["EntangleMPI"], path: "Tests/MPIChecks"),
+    .executableTarget(name: "mpi-checks", dependencies: ["Entangle", "EntangleMPI"], path: "Tests/MPIChecks"),
     .target(
       name: "EntangleTestSupport",
-      dependencies: ["Circuits", .product(name: "ComplexModule", package: "swift-numerics")],
-      path: "Tests/TestSupport"
+      dependencies: ["EntangleCircuits", complex, real],
+      path: "Tests/EntangleTestSupport"
     ),
-    .testTarget(name: "CircuitsTests", dependencies: ["Circuits", "EntangleTestSupport"]),
-    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Circuits", "EntangleTestSupport"]),
+    .testTarget(name: "EntangleCircuitsTests", dependencies: ["EntangleCircuits", "EntangleTestSupport", complex, real]),
     .testTarget(
-      name: "OpenQASMTests",
-      dependencies: ["OpenQASM", "Simulation", "EntangleTestSupport"],
+      name: "EntangleSimulationTests",
+      dependencies: ["EntangleSimulation", "EntangleCircuits", "EntangleTestSupport", complex, real]
+    ),
+    .testTarget(
+      name: "EntangleOpenQASMTests",
+      dependencies: ["EntangleOpenQASM", "EntangleSimulation", "EntangleCircuits", "EntangleTestSupport", complex],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(
-      name: "QuantumAlgorithmsTests",
-      dependencies: ["QuantumAlgorithms", "Simulation", "Circuits", "EntangleTestSupport"],
+      name: "EntangleAlgorithmsTests",
+      dependencies: ["EntangleAlgorithms", "EntangleSimulation", "EntangleCircuits", "EntangleTestSupport", complex, real],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(
-      name: "HybridRuntimeTests",
-      dependencies: ["HybridRuntime", "Simulation", "Circuits", "EntangleTestSupport"]
+      name: "EntangleRuntimeTests",
+      dependencies: ["EntangleRuntime", "EntangleSimulation", "EntangleCircuits", complex]
     ),
-    .testTarget(name: "EntangleCLITests", dependencies: ["EntangleCLI", "EntangleTestSupport"]),
+    .testTarget(
+      name: "EntangleCommandLineTests",
+      dependencies: ["EntangleCommandLine", "Entangle", "EntangleTestSupport", argumentParser]
+    ),
   ]
 )

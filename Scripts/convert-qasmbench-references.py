@@ -6,7 +6,7 @@ numbers as 8-byte little-endian IEEE doubles, index i = basis state i (qubit k i
 Swift tests read them without numpy. Needs numpy.
 
 Usage: Scripts/convert-qasmbench-references.py SOURCE_REF_DIR DESTINATION_REF_DIR
-e.g.   Scripts/convert-qasmbench-references.py ../shared/qasmbench/ref Tests/OpenQASMTests/Fixtures/QASMBench/ref
+e.g.   Scripts/convert-qasmbench-references.py ../shared/qasmbench/ref Tests/EntangleOpenQASMTests/Fixtures/QASMBench/ref
 """
 import pathlib
 import sys

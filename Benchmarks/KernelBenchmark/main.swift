@@ -7,7 +7,7 @@
 //
 // A pass over a state of n qubits reads and writes every amplitude once: 32·2^n bytes in
 // double precision, 16·2^n in single. Effective bandwidth = those bytes / median time, and
-// `--stream` gives the read-modify-write bandwidth that ../shared/bench/stream.c measured
+// `--stream` gives the read-modify-write bandwidth that Benchmarks/Peers/stream.c measured
 // (GB/s per thread count) so the table shows the fraction of the limit each kernel reaches.
 // Controlled gates and permutations touch less memory than a full pass; their column still
 // uses the full-pass bytes, so it reads as "passes per second" in bandwidth units.

@@ -6,7 +6,7 @@
 
 import Entangle
 import Foundation
-import HybridRuntime
+import EntangleRuntime
 
 let repeats = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 5
 let clock = ContinuousClock()

@@ -9,7 +9,7 @@
 
 import Entangle
 import Foundation
-import HybridRuntime
+import EntangleRuntime
 
 /// Appends lines to a file, one writer at a time.
 actor ComputationLog {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An MPI call that failed, or a request the communicator cannot carry out.
 public enum MPIError: Error, Hashable, Sendable, CustomStringConvertible {
   /// An MPI function returned an error code.
@@ -25,4 +27,9 @@ public enum MPIError: Error, Hashable, Sendable, CustomStringConvertible {
       return "MPI was finalised; no more messages can be sent"
     }
   }
+}
+
+// `localizedDescription` carries the same message as `"\(error)"`.
+extension MPIError: LocalizedError {
+  public var errorDescription: String? { description }
 }

@@ -1,6 +1,6 @@
-import Circuits
+import EntangleCircuits
 import Foundation
-import HybridRuntime
+import EntangleRuntime
 import Synchronization
 
 /// Runs quantum jobs on the other ranks of an MPI job: rank 0 runs the task graph (or any
@@ -203,4 +203,9 @@ final class CircuitNumbers: @unchecked Sendable {
       return (number, state.sent.insert([worker, number]).inserted)
     }
   }
+}
+
+// `localizedDescription` carries the same message as `"\(error)"`.
+extension MPIExecutorError: LocalizedError {
+  public var errorDescription: String? { description }
 }

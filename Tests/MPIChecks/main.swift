@@ -37,7 +37,15 @@ do {
   check(false, "sending to rank \(world.size) should fail", rank: rank)
 } catch {
   check(error == .rankOutOfRange(rank: world.size, size: world.size), "typed error for a bad rank", rank: rank)
+  // What Foundation's `localizedDescription` shows is the message itself, not "error 2".
+  let expected = "rank \(world.size) is out of range; the communicator has \(world.size) ranks (0..<\(world.size))"
+  check(error.localizedDescription == expected, "MPIError.localizedDescription, got \(error.localizedDescription)", rank: rank)
 }
+let workerFailure: any Error = MPIExecutorError.workerFailed(rank: 2, message: "out of memory")
+check(
+  workerFailure.localizedDescription == "rank 2 failed the job: out of memory",
+  "MPIExecutorError.localizedDescription is its message, got \(workerFailure.localizedDescription)", rank: rank
+)
 check(try world.receiveIfAvailable(tag: 12345) == nil, "no message with an unused tag", rank: rank)
 
 // The MPI executor: rank 0 offloads jobs to ranks 1 and 2; the results equal the in-process executor's.

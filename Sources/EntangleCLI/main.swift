@@ -1,0 +1,3 @@
+import EntangleCommandLine
+
+EntangleCommand.main()

@@ -9,7 +9,7 @@ struct ErrorMessageTests {
     #expect {
       _ = try OpenQASM.parse("OPENQASM 2.0;\nqreg q[1];\nfoo q[0];\n", file: "bad.qasm")
     } throws: { error in
-      error.localizedDescription == "bad.qasm:3:1: error: undefined gate 'foo'"
+      error.localizedDescription == "bad.qasm:3:1: error: undefined gate 'foo'; define it with 'gate foo … { … }' before use"
     }
   }
 }

@@ -323,7 +323,12 @@ struct ThreeTargetMatrix<V: SIMD>: RegisterGate where V.Scalar: AmplitudeScalar 
     entries = InlineArray { LaneCoefficient(matrix[$0].real, matrix[$0].imaginary) }
   }
 
-  @inline(__always)
+  // Not inlined into the group loop: inlined, its 64 multiply-adds made the compiler's SIL
+  // loop-invariant code motion take 10-120 s for each of the 12 specialisations, 400 of the
+  // 540 s that EntangleSimulation took to compile (measured with -sil-print-pass-time). The
+  // 64 coefficients do not fit in registers either way, so the loop reloads them from L1
+  // whether or not this is inlined.
+  @inline(never)
   func update<Lanes: LanePattern>(_ base: UnsafeMutablePointer<V>, _ strides: (Int, Int, Int), _ lanes: Lanes.Type) {
     let (a, b, c) = strides
     var x0 = base[0], x1 = base[a], x2 = base[b], x3 = base[a &+ b]

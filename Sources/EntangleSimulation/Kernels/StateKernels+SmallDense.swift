@@ -132,7 +132,27 @@ extension StateKernels {
       var firstAhead = cursor(groups.lowerBound &+ ahead)
       var secondAhead = cursor(groups.lowerBound &+ split &+ ahead)
       var index = groups.lowerBound
-      for _ in 0..<groups.count &- split {
+      let pairs = groups.count &- split
+      if Gate.alternatesHalves {
+        for step in 0..<pairs &* 2 &+ (split &- pairs) {
+          let onSecond = step < pairs &* 2 && step & 1 == 1
+          if ahead != 0 {
+            fetch((onSecond ? secondAhead : firstAhead) | controls, onSecond ? index &+ split : index)
+          }
+          gate.update(vectors + ((onSecond ? second : first) | controls), strides, Lanes.self)
+          if onSecond {
+            second = ((second | fixed) &+ 1) & ~fixed
+            secondAhead = ((secondAhead | fixed) &+ 1) & ~fixed
+            index &+= 1
+          } else {
+            first = ((first | fixed) &+ 1) & ~fixed
+            firstAhead = ((firstAhead | fixed) &+ 1) & ~fixed
+            if step >= pairs &* 2 { index &+= 1 }
+          }
+        }
+        return
+      }
+      for _ in 0..<pairs {
         if ahead != 0 { fetch(firstAhead | controls, index) }
         gate.update(vectors + (first | controls), strides, Lanes.self)
         if ahead != 0 { fetch(secondAhead | controls, index &+ split) }
@@ -143,7 +163,7 @@ extension StateKernels {
         secondAhead = ((secondAhead | fixed) &+ 1) & ~fixed
         index &+= 1
       }
-      for _ in 0..<split &- (groups.count &- split) {
+      for _ in 0..<split &- pairs {
         if ahead != 0 { fetch(firstAhead | controls, index) }
         gate.update(vectors + (first | controls), strides, Lanes.self)
         first = ((first | fixed) &+ 1) & ~fixed
@@ -247,8 +267,22 @@ protocol RegisterGate<Vector> {
   associatedtype Vector: SIMD where Vector.Scalar: AmplitudeScalar
   /// The vectors of a group: 4 or 8.
   static var memberCount: Int { get }
+  /// Whether the walk alternates between the two halves' groups in one loop with one inlined
+  /// `update`, instead of one loop that updates a group of each half per step.
+  ///
+  /// Only `ThreeTargetMatrix` does: with its 64 multiply-adds inlined twice in one loop and once
+  /// more in the tail's loop, the compiler's SIL loop-invariant code motion took 10-120 s for
+  /// each of its twelve specialisations, 400 of the 540 s that EntangleSimulation took to
+  /// compile (-sil-print-pass-time). Alternating, the module compiles in under 3 minutes and
+  /// these gates run as fast (n = 24, one thread); the two-qubit and lane-target gates, which
+  /// compile quickly either way, ran 5-20% slower alternating.
+  static var alternatesHalves: Bool { get }
   /// Mixes the group at `base` whose target strides (in vectors) are `strides`.
   func update<Lanes: LanePattern>(_ base: UnsafeMutablePointer<Vector>, _ strides: (Int, Int, Int), _ lanes: Lanes.Type)
+}
+
+extension RegisterGate {
+  static var alternatesHalves: Bool { false }
 }
 
 extension SIMD where Scalar: AmplitudeScalar {
@@ -318,17 +352,13 @@ struct TwoTargetMatrix<V: SIMD>: RegisterGate where V.Scalar: AmplitudeScalar {
 struct ThreeTargetMatrix<V: SIMD>: RegisterGate where V.Scalar: AmplitudeScalar {
   private let entries: InlineArray<64, LaneCoefficient<V>>
   static var memberCount: Int { 8 }
+  static var alternatesHalves: Bool { true }
 
   init(_ matrix: [Complex<Double>]) {
     entries = InlineArray { LaneCoefficient(matrix[$0].real, matrix[$0].imaginary) }
   }
 
-  // Not inlined into the group loop: inlined, its 64 multiply-adds made the compiler's SIL
-  // loop-invariant code motion take 10-120 s for each of the 12 specialisations, 400 of the
-  // 540 s that EntangleSimulation took to compile (measured with -sil-print-pass-time). The
-  // 64 coefficients do not fit in registers either way, so the loop reloads them from L1
-  // whether or not this is inlined.
-  @inline(never)
+  @inline(__always)
   func update<Lanes: LanePattern>(_ base: UnsafeMutablePointer<V>, _ strides: (Int, Int, Int), _ lanes: Lanes.Type) {
     let (a, b, c) = strides
     var x0 = base[0], x1 = base[a], x2 = base[b], x3 = base[a &+ b]

@@ -96,7 +96,7 @@ public struct RX: SingleOperationComponent {
   @_disfavoredOverload
   public init(_ angle: some ParameterConvertible, _ qubit: Int) { self.init(angle.parameter, qubit) }
   /// The gate with angle `angle` (a number, `.pi`, or a ``Parameter`` expression) on `qubit`.
-  public init(_ angle: Parameter, _ qubit: Int) { operation = .gate(.rx(angle.parameter), on: [qubit]) }
+  public init(_ angle: Parameter, _ qubit: Int) { operation = .gate(.rx(angle), on: [qubit]) }
 }
 
 /// Rotation about Y: exp(−iθY/2).
@@ -106,7 +106,7 @@ public struct RY: SingleOperationComponent {
   @_disfavoredOverload
   public init(_ angle: some ParameterConvertible, _ qubit: Int) { self.init(angle.parameter, qubit) }
   /// The gate with angle `angle` (a number, `.pi`, or a ``Parameter`` expression) on `qubit`.
-  public init(_ angle: Parameter, _ qubit: Int) { operation = .gate(.ry(angle.parameter), on: [qubit]) }
+  public init(_ angle: Parameter, _ qubit: Int) { operation = .gate(.ry(angle), on: [qubit]) }
 }
 
 /// Rotation about Z: exp(−iθZ/2).
@@ -116,7 +116,7 @@ public struct RZ: SingleOperationComponent {
   @_disfavoredOverload
   public init(_ angle: some ParameterConvertible, _ qubit: Int) { self.init(angle.parameter, qubit) }
   /// The gate with angle `angle` (a number, `.pi`, or a ``Parameter`` expression) on `qubit`.
-  public init(_ angle: Parameter, _ qubit: Int) { operation = .gate(.rz(angle.parameter), on: [qubit]) }
+  public init(_ angle: Parameter, _ qubit: Int) { operation = .gate(.rz(angle), on: [qubit]) }
 }
 
 /// Phase gate diag(1, e^{iλ}) (`p`, `u1`).
@@ -126,7 +126,7 @@ public struct P: SingleOperationComponent {
   @_disfavoredOverload
   public init(_ angle: some ParameterConvertible, _ qubit: Int) { self.init(angle.parameter, qubit) }
   /// The gate with angle `angle` (a number, `.pi`, or a ``Parameter`` expression) on `qubit`.
-  public init(_ angle: Parameter, _ qubit: Int) { operation = .gate(.phase(angle.parameter), on: [qubit]) }
+  public init(_ angle: Parameter, _ qubit: Int) { operation = .gate(.phase(angle), on: [qubit]) }
 }
 
 /// Controlled X (CNOT).
@@ -176,7 +176,7 @@ public struct CRX: SingleOperationComponent {
   }
   /// The gate with angle `angle` on `target`, acting where `control` is 1.
   public init(_ angle: Parameter, _ control: Int, _ target: Int) {
-    operation = .gate(.rx(angle.parameter), on: [target], controls: [control])
+    operation = .gate(.rx(angle), on: [target], controls: [control])
   }
 }
 
@@ -192,7 +192,7 @@ public struct CRY: SingleOperationComponent {
   }
   /// The gate with angle `angle` on `target`, acting where `control` is 1.
   public init(_ angle: Parameter, _ control: Int, _ target: Int) {
-    operation = .gate(.ry(angle.parameter), on: [target], controls: [control])
+    operation = .gate(.ry(angle), on: [target], controls: [control])
   }
 }
 
@@ -208,7 +208,7 @@ public struct CRZ: SingleOperationComponent {
   }
   /// The gate with angle `angle` on `target`, acting where `control` is 1.
   public init(_ angle: Parameter, _ control: Int, _ target: Int) {
-    operation = .gate(.rz(angle.parameter), on: [target], controls: [control])
+    operation = .gate(.rz(angle), on: [target], controls: [control])
   }
 }
 
@@ -224,7 +224,7 @@ public struct CP: SingleOperationComponent {
   }
   /// The gate with angle `angle` on `target`, acting where `control` is 1.
   public init(_ angle: Parameter, _ control: Int, _ target: Int) {
-    operation = .gate(.phase(angle.parameter), on: [target], controls: [control])
+    operation = .gate(.phase(angle), on: [target], controls: [control])
   }
 }
 
@@ -254,7 +254,7 @@ public struct RXX: SingleOperationComponent {
   }
   /// The gate with angle `angle` on `first` and `second`.
   public init(_ angle: Parameter, _ first: Int, _ second: Int) {
-    operation = .gate(.rxx(angle.parameter), on: [first, second])
+    operation = .gate(.rxx(angle), on: [first, second])
   }
 }
 
@@ -270,7 +270,7 @@ public struct RYY: SingleOperationComponent {
   }
   /// The gate with angle `angle` on `first` and `second`.
   public init(_ angle: Parameter, _ first: Int, _ second: Int) {
-    operation = .gate(.ryy(angle.parameter), on: [first, second])
+    operation = .gate(.ryy(angle), on: [first, second])
   }
 }
 
@@ -286,7 +286,7 @@ public struct RZZ: SingleOperationComponent {
   }
   /// The gate with angle `angle` on `first` and `second`.
   public init(_ angle: Parameter, _ first: Int, _ second: Int) {
-    operation = .gate(.rzz(angle.parameter), on: [first, second])
+    operation = .gate(.rzz(angle), on: [first, second])
   }
 }
 
@@ -302,7 +302,7 @@ public struct U: SingleOperationComponent {
   }
   /// U(θ, φ, λ) on `qubit`.
   public init(_ theta: Parameter, _ phi: Parameter, _ lambda: Parameter, _ qubit: Int) {
-    operation = .gate(.u(theta: theta.parameter, phi: phi.parameter, lambda: lambda.parameter), on: [qubit])
+    operation = .gate(.u(theta: theta, phi: phi, lambda: lambda), on: [qubit])
   }
 }
 
@@ -318,7 +318,7 @@ public struct U2: SingleOperationComponent {
   }
   /// U2(φ, λ) on `qubit`.
   public init(_ phi: Parameter, _ lambda: Parameter, _ qubit: Int) {
-    operation = .gate(.u2(phi: phi.parameter, lambda: lambda.parameter), on: [qubit])
+    operation = .gate(.u2(phi: phi, lambda: lambda), on: [qubit])
   }
 }
 
@@ -339,8 +339,8 @@ public struct CU: CircuitComponent {
     _ gamma: Parameter, _ control: Int, _ target: Int
   ) {
     operationList = [
-      .gate(.globalPhase(gamma.parameter), on: [], controls: [control]),
-      .gate(.u(theta: theta.parameter, phi: phi.parameter, lambda: lambda.parameter), on: [target], controls: [control]),
+      .gate(.globalPhase(gamma), on: [], controls: [control]),
+      .gate(.u(theta: theta, phi: phi, lambda: lambda), on: [target], controls: [control]),
     ]
   }
   public func makeOperations() -> [Operation] { operationList }
@@ -383,7 +383,7 @@ public struct MCP: SingleOperationComponent {
   }
   /// The phase `angle` on `target` controlled by all of `controls`.
   public init(_ angle: Parameter, _ controls: [Int], _ target: Int) {
-    operation = .gate(.phase(angle.parameter), on: [target], controls: controls)
+    operation = .gate(.phase(angle), on: [target], controls: controls)
   }
 }
 
@@ -394,7 +394,7 @@ public struct GlobalPhase: SingleOperationComponent {
   @_disfavoredOverload
   public init(_ angle: some ParameterConvertible) { self.init(angle.parameter) }
   /// The phase `angle`.
-  public init(_ angle: Parameter) { operation = .gate(.globalPhase(angle.parameter), on: []) }
+  public init(_ angle: Parameter) { operation = .gate(.globalPhase(angle), on: []) }
 }
 
 /// An arbitrary k-qubit unitary given as a matrix (checked for unitarity when the circuit is formed).

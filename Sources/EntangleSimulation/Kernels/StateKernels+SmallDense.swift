@@ -273,9 +273,10 @@ protocol RegisterGate<Vector> {
   /// Only `ThreeTargetMatrix` does: with its 64 multiply-adds inlined twice in one loop and once
   /// more in the tail's loop, the compiler's SIL loop-invariant code motion took 10-120 s for
   /// each of its twelve specialisations, 400 of the 540 s that EntangleSimulation took to
-  /// compile (-sil-print-pass-time). Alternating, the module compiles in under 3 minutes and
-  /// these gates run as fast (n = 24, one thread); the two-qubit and lane-target gates, which
-  /// compile quickly either way, ran 5-20% slower alternating.
+  /// compile (-sil-print-pass-time). Alternating, the module compiles in about 3 minutes and
+  /// these gates ran 0.87-1.10 times their old time (n = 24, one thread, within the noise); the
+  /// two-qubit and lane-target gates, which compile quickly either way, ran up to 20% slower
+  /// alternating on some placements.
   static var alternatesHalves: Bool { get }
   /// Mixes the group at `base` whose target strides (in vectors) are `strides`.
   func update<Lanes: LanePattern>(_ base: UnsafeMutablePointer<Vector>, _ strides: (Int, Int, Int), _ lanes: Lanes.Type)
